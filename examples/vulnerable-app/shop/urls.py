@@ -1,0 +1,29 @@
+from django.urls import path
+
+from . import safe_views, views
+
+app_name = "shop"
+
+urlpatterns = [
+    path("search/", views.search, name="search"),
+    path("orders/", views.order_lookup, name="order-lookup"),
+    path("ping/", views.ping_host, name="ping"),
+    path("prefs/", views.load_preferences, name="prefs"),
+    path("import/", views.import_catalogue, name="import"),
+    path("profile/<int:user_id>/", views.profile, name="profile"),
+    path("upload/", views.upload_document, name="upload"),
+    path("register/", views.register, name="register"),
+    path("reset/", views.password_reset_token, name="reset"),
+    path("preview/", views.link_preview, name="preview"),
+    path("report/", views.export_report, name="report"),
+    path("admin-stats/", views.admin_stats, name="admin-stats"),
+    path("calc/", views.calculator, name="calc"),
+    path("go/", views.go, name="go"),
+    path("debug/settings/", views.debug_dump, name="debug-dump"),
+    # Safe counterparts
+    path("safe/search/", safe_views.search, name="safe-search"),
+    path("safe/ping/", safe_views.ping_host, name="safe-ping"),
+    path("safe/import/", safe_views.import_catalogue, name="safe-import"),
+    path("safe/upload/", safe_views.upload_document, name="safe-upload"),
+    path("safe/preview/", safe_views.link_preview, name="safe-preview"),
+]

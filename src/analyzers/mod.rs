@@ -1,0 +1,3 @@
+//! Analyzers: each looks at one kind of input and produces `Finding`s.
+
+pub mod code;

@@ -1,0 +1,142 @@
+//! Finding the files to scan: the `ignore` crate's walker (.gitignore honoured,
+//! hidden folders skipped), minus virtual environments and excludes.
+
+use std::path::{Path, PathBuf};
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+
+/// A file to analyse, or a path that could not be walked.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Entry {
+    File { path: PathBuf, display: String },
+    Error { display: String, message: String },
+}
+
+/// Folders never worth scanning: virtual environments, caches, VCS data.
+const SKIPPED_DIRS: &[&str] = &[
+    "__pycache__", "node_modules", "site-packages", "venv", ".venv", "env", ".env", "virtualenv",
+    ".tox", ".nox", ".eggs", ".git", ".hg", ".svn", "CVS", ".bzr", ".mypy_cache", ".pytest_cache",
+];
+
+/// Exclude patterns: a glob matched against the whole path or any one of its
+/// components (`tests`, `*_pb2.py`, `build/*`), and, as Bandit does, a plain
+/// string contained in the path.
+pub struct Excludes {
+    globs: GlobSet,
+    plain: Vec<String>,
+}
+
+impl Excludes {
+    pub fn new(patterns: &[String]) -> Result<Excludes, String> {
+        let mut builder = GlobSetBuilder::new();
+        let mut plain = Vec::new();
+        for p in patterns {
+            let p = p.trim().trim_end_matches('/');
+            if p.is_empty() {
+                continue;
+            }
+            let glob = Glob::new(p).map_err(|e| format!("bad exclude pattern `{p}`: {e}"))?;
+            builder.add(glob);
+            if !p.contains(['*', '?', '[']) {
+                plain.push(p.trim_start_matches("./").to_owned());
+            }
+        }
+        let globs = builder.build().map_err(|e| e.to_string())?;
+        Ok(Excludes { globs, plain })
+    }
+
+    pub fn is_excluded(&self, display: &str) -> bool {
+        let path = display.trim_start_matches("./");
+        if self.globs.is_match(path) || Path::new(path).components().any(|c| self.globs.is_match(c.as_os_str())) {
+            return true;
+        }
+        self.plain.iter().any(|p| path.contains(p.as_str()))
+    }
+}
+
+fn display(path: &Path) -> String {
+    let s = path.to_string_lossy();
+    s.strip_prefix("./").unwrap_or(&s).to_string()
+}
+
+fn is_python(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("py" | "pyw"))
+}
+
+/// Walks the given paths. Files named explicitly are always scanned (whatever
+/// their extension, as Bandit does); directories yield their `.py`/`.pyw` files.
+pub fn discover(paths: &[PathBuf], excludes: &Excludes) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for root in paths {
+        let meta = std::fs::symlink_metadata(root);
+        match meta {
+            Err(e) => out.push(Entry::Error { display: display(root), message: e.to_string() }),
+            Ok(m) if !m.is_dir() && !(m.file_type().is_symlink() && root.is_dir()) => {
+                out.push(Entry::File { path: root.clone(), display: display(root) });
+            }
+            Ok(_) => walk(root, excludes, &mut out),
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn walk(root: &Path, excludes: &Excludes, out: &mut Vec<Entry>) {
+    let mut builder = ignore::WalkBuilder::new(root);
+    builder
+        .hidden(true)
+        .git_ignore(true)
+        .git_exclude(true)
+        .git_global(false)
+        .require_git(false)
+        .parents(true)
+        .follow_links(false);
+    let root_owned = root.to_path_buf();
+    builder.filter_entry(move |entry| {
+        let path = entry.path();
+        if path == root_owned {
+            return true;
+        }
+        if entry.file_type().is_some_and(|t| t.is_dir()) {
+            let name = entry.file_name().to_string_lossy();
+            if SKIPPED_DIRS.contains(&name.as_ref()) || path.join("pyvenv.cfg").is_file() {
+                return false;
+            }
+        }
+        true
+    });
+    for result in builder.build() {
+        match result {
+            Ok(entry) => {
+                let path = entry.path();
+                let shown = display(path);
+                if path != root && excludes.is_excluded(&shown) {
+                    continue;
+                }
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                if !is_dir && is_python(path) {
+                    out.push(Entry::File { path: path.to_path_buf(), display: shown });
+                }
+            }
+            Err(err) => {
+                let (shown, message) = error_parts(&err);
+                out.push(Entry::Error { display: shown.unwrap_or_else(|| display(root)), message });
+            }
+        }
+    }
+}
+
+/// The path an `ignore` error is about, and what went wrong, in plain words.
+fn error_parts(err: &ignore::Error) -> (Option<String>, String) {
+    match err {
+        ignore::Error::WithPath { path, err } => (Some(display(path)), error_parts(err).1),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_parts(err),
+        ignore::Error::Loop { child, ancestor } => (
+            Some(display(child)),
+            format!("symbolic link loop back to {}", ancestor.display()),
+        ),
+        ignore::Error::Io(e) => (None, e.to_string()),
+        other => (None, other.to_string()),
+    }
+}

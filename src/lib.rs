@@ -1,0 +1,258 @@
+//! pyward: a security auditor for Python web applications.
+//!
+//! The pipeline flows one way: discover -> load -> analyze (in parallel, per
+//! file) -> filter -> report. Reporters see only [`Finding`]s.
+
+pub mod analyzers;
+pub mod baseline;
+pub mod config;
+pub mod discover;
+pub mod finding;
+pub mod python;
+pub mod report;
+pub mod rules;
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use globset::GlobMatcher;
+use rayon::prelude::*;
+
+use analyzers::code::RawFinding;
+use config::CodeOptions;
+use finding::{Finding, Level, Location};
+use python::suppress::Kind;
+use rules::Selection;
+
+/// The default size limit for one file (`max-file-size`).
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
+
+/// What to scan and how.
+pub struct ScanOptions {
+    pub paths: Vec<PathBuf>,
+    /// Source read from standard input, with the name to report it under.
+    pub stdin: Option<(String, Vec<u8>)>,
+    pub selection: Selection,
+    pub excludes: discover::Excludes,
+    pub per_file_ignores: Vec<(GlobMatcher, Vec<String>)>,
+    pub code: CodeOptions,
+    pub severity_level: Level,
+    pub confidence_level: Level,
+    pub max_file_size: u64,
+    pub jobs: Option<usize>,
+    pub baseline: Option<baseline::Baseline>,
+    /// Called with (done, total) as files finish.
+    pub progress: Option<Box<dyn Fn(usize, usize) + Sync>>,
+}
+
+/// Per-file counts, for reports that show them (Bandit's metrics).
+#[derive(Debug, Clone, Default)]
+pub struct FileStats {
+    pub path: String,
+    pub loc: usize,
+    pub nosec: usize,
+    pub skipped_tests: usize,
+}
+
+/// Everything a scan found.
+pub struct ScanResult {
+    pub findings: Vec<Finding>,
+    pub files: Vec<FileStats>,
+    /// Findings dropped because the baseline has them.
+    pub baselined: usize,
+    pub elapsed: Duration,
+}
+
+struct FileOutcome {
+    findings: Vec<Finding>,
+    stats: Option<FileStats>,
+}
+
+/// Runs a scan.
+pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
+    let start = Instant::now();
+    let entries = discover::discover(&opts.paths, &opts.excludes);
+    let total = entries.len() + usize::from(opts.stdin.is_some());
+    let done = AtomicUsize::new(0);
+    let tick = || {
+        let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+        if let Some(p) = &opts.progress {
+            p(n, total);
+        }
+    };
+    // Deeply nested code makes the parser and the visitor recurse deeply, so
+    // the worker threads get large stacks.
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.unwrap_or(0))
+        .stack_size(256 * 1024 * 1024)
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let mut outcomes: Vec<FileOutcome> = pool.install(|| {
+        let mut outcomes: Vec<FileOutcome> = entries
+            .par_iter()
+            .map(|entry| {
+                let outcome = match entry {
+                    discover::Entry::File { path, display } => analyze_path(opts, path, display),
+                    discover::Entry::Error { display, message } => FileOutcome {
+                        findings: vec![error_finding("E002", display, 1, 1, format!("cannot read {display}: {message}"))],
+                        stats: None,
+                    },
+                };
+                tick();
+                outcome
+            })
+            .collect();
+        if let Some((name, bytes)) = &opts.stdin {
+            outcomes.push(analyze_bytes(opts, name, bytes));
+            tick();
+        }
+        outcomes
+    });
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut files = Vec::new();
+    for outcome in outcomes.iter_mut() {
+        findings.append(&mut outcome.findings);
+        if let Some(stats) = outcome.stats.take() {
+            files.push(stats);
+        }
+    }
+    findings.retain(|f| f.severity >= opts.severity_level && f.confidence >= opts.confidence_level);
+    let before = findings.len();
+    if let Some(baseline) = &opts.baseline {
+        findings.retain(|f| !baseline.contains(f));
+    }
+    let baselined = before - findings.len();
+    findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(ScanResult { findings, files, baselined, elapsed: start.elapsed() })
+}
+
+fn error_finding(rule: &'static str, path: &str, line: usize, column: usize, message: String) -> Finding {
+    let def = rules::by_id(rule).expect("error rules are in the catalog");
+    Finding {
+        rule,
+        severity: def.severity,
+        confidence: def.confidence,
+        location: Location { path: path.to_owned(), line, column, end_line: line, end_column: column },
+        fingerprint: finding::fingerprint(rule, path, ""),
+        message,
+        snippet: String::new(),
+        line_range: (line, line),
+    }
+}
+
+fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str) -> FileOutcome {
+    let failed = |rule: &'static str, message: String| FileOutcome {
+        findings: if opts.selection.is_enabled(rule) { vec![error_finding(rule, display, 1, 1, message)] } else { vec![] },
+        stats: None,
+    };
+    match std::fs::metadata(path) {
+        Err(e) => return failed("E002", format!("cannot read {display}: {e}")),
+        Ok(m) if m.len() > opts.max_file_size => {
+            return failed(
+                "E003",
+                format!(
+                    "{display} is {} bytes, over the {} byte limit; skipped (hint: raise max-file-size or exclude it)",
+                    m.len(),
+                    opts.max_file_size
+                ),
+            );
+        }
+        Ok(m) if m.is_dir() => return FileOutcome { findings: vec![], stats: None },
+        Ok(_) => {}
+    }
+    match std::fs::read(path) {
+        Ok(bytes) => analyze_bytes(opts, display, &bytes),
+        Err(e) => failed("E002", format!("cannot read {display}: {e}")),
+    }
+}
+
+/// Analyses one file's bytes, reported under `display`.
+fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: &[u8]) -> FileOutcome {
+    let enabled_error = |rule: &'static str, line: usize, col: usize, message: String| FileOutcome {
+        findings: if opts.selection.is_enabled(rule) { vec![error_finding(rule, display, line, col, message)] } else { vec![] },
+        stats: Some(FileStats { path: display.to_owned(), ..FileStats::default() }),
+    };
+    let text = match python::source::decode(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let line = match &e {
+                python::source::DecodeError::Invalid { line, .. } => *line,
+                python::source::DecodeError::UnknownEncoding(_, line) => *line,
+                _ => 1,
+            };
+            return enabled_error("E002", line, 1, format!("cannot decode {display}: {e}"));
+        }
+    };
+    let file = match python::parse(text) {
+        Ok(file) => file,
+        Err((line, col, message)) => {
+            return enabled_error("E001", line, col, format!("syntax error in {display}: {message}"));
+        }
+    };
+    let ignored: Vec<&String> = opts
+        .per_file_ignores
+        .iter()
+        .filter(|(glob, _)| glob.is_match(display))
+        .flat_map(|(_, ids)| ids)
+        .collect();
+    let raw = analyzers::code::check_file(&file, display, &opts.selection, &opts.code);
+    let mut stats = FileStats { path: display.to_owned(), loc: count_loc(&file.text), ..FileStats::default() };
+    let mut findings = Vec::with_capacity(raw.len());
+    for r in raw {
+        let Some(rule) = rules::by_id(r.rule) else { continue };
+        if ignored.iter().any(|p| rules::pattern_matches(p, rule)) {
+            continue;
+        }
+        match file.suppressions.suppression(r.rule, r.line, (r.line_range.0.min(r.line), r.line_range.1.max(r.line))) {
+            Some(Kind::Blanket) => stats.nosec += 1,
+            Some(Kind::Specific) => stats.skipped_tests += 1,
+            None => findings.push(to_finding(&file, display, r)),
+        }
+    }
+    FileOutcome { findings, stats: Some(stats) }
+}
+
+/// Lines that hold code (not blank, not only a comment), as Bandit counts `loc`.
+fn count_loc(text: &str) -> usize {
+    text.lines().filter(|l| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#')
+    }).count()
+}
+
+fn to_finding(file: &python::PyFile, path: &str, r: RawFinding) -> Finding {
+    let text = &file.text;
+    let lines = &file.lines;
+    let start = r.range.start().to_usize();
+    let end = r.range.end().to_usize();
+    let (sline, scol) = lines.line_col(text, start);
+    let line_text = lines.line_text(text, r.line);
+    let (column, end_line, end_column) = if sline == r.line {
+        let (el, ec) = lines.line_col(text, end.max(start));
+        (scol, el, ec)
+    } else {
+        let indent = line_text.chars().take_while(|c| c.is_whitespace()).count() + 1;
+        (indent, r.line, line_text.chars().count() + 1)
+    };
+    let mut snippet = line_text.to_owned();
+    let mut message = r.message;
+    if let Some(secret) = &r.secret
+        && !secret.is_empty()
+    {
+        let masked = report::redact(secret);
+        snippet = snippet.replace(secret.as_str(), &masked);
+        message = message.replace(secret.as_str(), &masked);
+    }
+    Finding {
+        rule: r.rule,
+        severity: r.severity,
+        confidence: r.confidence,
+        fingerprint: finding::fingerprint(r.rule, path, &snippet),
+        location: Location { path: path.to_owned(), line: r.line, column, end_line, end_column },
+        message,
+        snippet,
+        line_range: r.line_range,
+    }
+}

@@ -1,0 +1,260 @@
+//! The `pyward` command line: arguments -> library call -> exit code.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use pyward::finding::Level;
+use pyward::report::{Format, TextOptions};
+use pyward::rules::{self, Selection};
+use pyward::{DEFAULT_MAX_FILE_SIZE, ScanOptions, baseline, config, discover, report};
+
+#[derive(Parser)]
+#[command(name = "pyward", version, about = "Security auditor for Python web applications")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LevelArg {
+    All,
+    Low,
+    Medium,
+    High,
+}
+
+impl From<LevelArg> for Level {
+    fn from(l: LevelArg) -> Level {
+        match l {
+            LevelArg::All | LevelArg::Low => Level::Low,
+            LevelArg::Medium => Level::Medium,
+            LevelArg::High => Level::High,
+        }
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum RulesFormat {
+    Text,
+    Json,
+    Markdown,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Scan files and folders (default: the current folder).
+    Scan(Box<ScanArgs>),
+    /// Print the full documentation of one rule (id, alias such as S602, or name).
+    Rule { id: String },
+    /// List every rule.
+    Rules {
+        #[arg(long, value_enum, default_value = "text")]
+        format: RulesFormat,
+    },
+}
+
+#[derive(clap::Args)]
+struct ScanArgs {
+    /// Files or folders to scan; `-` reads source from standard input.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// The file name to report standard input under.
+    #[arg(long, value_name = "NAME")]
+    stdin_filename: Option<String>,
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    format: Format,
+    /// Write the report to FILE instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Rules to run: ids or prefixes (B6, B602), aliases (S602) or names; comma-separated.
+    #[arg(long, value_delimiter = ',')]
+    select: Vec<String>,
+    /// Rules not to run (same forms as --select).
+    #[arg(long, value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Lowest severity reported (Bandit's -l).
+    #[arg(long, value_enum)]
+    severity_level: Option<LevelArg>,
+    /// Lowest confidence reported (Bandit's -i).
+    #[arg(long, value_enum)]
+    confidence_level: Option<LevelArg>,
+    /// Exit 1 only if a reported finding has at least this severity (default: low).
+    #[arg(long, value_enum)]
+    fail_on: Option<LevelArg>,
+    /// Always exit 0 when the scan ran, whatever it found.
+    #[arg(long)]
+    exit_zero: bool,
+    /// Glob of paths to skip (repeatable; comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    exclude: Vec<String>,
+    /// Configuration file: pyward.toml, pyproject.toml, bandit.yaml or .bandit.
+    #[arg(long, short = 'c', value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Report only findings that are not in this baseline.
+    #[arg(long, short = 'b', value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Record the findings of this scan as a baseline.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j')]
+    jobs: Option<usize>,
+    /// Files larger than this many bytes are skipped (E003). Default 10 MiB.
+    #[arg(long, value_name = "BYTES")]
+    max_file_size: Option<u64>,
+    /// No progress bar.
+    #[arg(long)]
+    no_progress: bool,
+    /// Print less: no code frames, no progress.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Rule { id } => match rules::lookup(&id) {
+            Some(rule) => {
+                print!("{}", rules::render_doc(rule));
+                ExitCode::SUCCESS
+            }
+            None => {
+                eprintln!("error: no rule `{id}`\n  hint: `pyward rules` lists them all");
+                ExitCode::from(2)
+            }
+        },
+        Command::Rules { format } => {
+            print!("{}", render_rules(format));
+            ExitCode::SUCCESS
+        }
+        Command::Scan(args) => match run_scan(*args) {
+            Ok(code) => code,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+        },
+    }
+}
+
+fn render_rules(format: RulesFormat) -> String {
+    match format {
+        RulesFormat::Text => rules::RULES
+            .iter()
+            .map(|r| {
+                format!("{:<5} {:<8} {:<6} CWE-{:<4} {:<42} {}\n", r.id, r.severity, r.confidence, r.cwe, r.name, r.aliases.join(","))
+            })
+            .collect(),
+        RulesFormat::Json => {
+            let list: Vec<serde_json::Value> = rules::RULES
+                .iter()
+                .map(|r| {
+                    serde_json::json!({
+                        "id": r.id, "name": r.name, "analyzer": r.analyzer.as_str(),
+                        "severity": r.severity, "confidence": r.confidence,
+                        "cwe": (r.cwe != 0).then_some(r.cwe), "aliases": r.aliases,
+                        "summary": r.summary, "documentation": r.doc,
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+        }
+        RulesFormat::Markdown => rules::render_markdown(),
+    }
+}
+
+fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
+    for p in args.select.iter().chain(&args.ignore) {
+        if !rules::pattern_is_known(p) {
+            return Err(format!("`{p}` matches no rule\n  hint: `pyward rules` lists them all"));
+        }
+    }
+    let reads_stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    let paths: Vec<PathBuf> = args.paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
+    let config_root = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    let cfg = match &args.config {
+        Some(path) => config::load_file(path),
+        None => config::discover(&config_root),
+    }
+    .map_err(|e| format!("{e}\n  hint: fix the configuration, or pass another with --config"))?;
+    for warning in &cfg.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let select = if args.select.is_empty() { cfg.select.clone() } else { args.select.clone() };
+    let mut ignore = cfg.ignore.clone();
+    ignore.extend(args.ignore.iter().cloned());
+    let selection = Selection::new(&select, &ignore);
+    let mut exclude = cfg.exclude.clone();
+    exclude.extend(args.exclude.iter().cloned());
+    let excludes = discover::Excludes::new(&exclude)?;
+    let baseline_path = args.baseline.clone().or(cfg.baseline.clone());
+    let baseline = match &baseline_path {
+        Some(path) => Some(baseline::Baseline::load(path)?),
+        None => None,
+    };
+    let stdin = if reads_stdin {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        Some((args.stdin_filename.clone().unwrap_or_else(|| "<stdin>".to_owned()), bytes))
+    } else {
+        None
+    };
+    let stderr_tty = std::io::stderr().is_terminal();
+    let progress: Option<Box<dyn Fn(usize, usize) + Sync>> = if stderr_tty && !args.no_progress && !args.quiet {
+        Some(Box::new(|done: usize, total: usize| {
+            if total >= 200 && (done % (total / 100).max(1) == 0 || done == total) {
+                let mut err = std::io::stderr().lock();
+                let _ = write!(err, "\rScanning {done}/{total} files");
+                if done == total {
+                    let _ = write!(err, "\r\x1b[2K");
+                }
+                let _ = err.flush();
+            }
+        }))
+    } else {
+        None
+    };
+    let opts = ScanOptions {
+        paths: if paths.is_empty() && !reads_stdin { vec![PathBuf::from(".")] } else { paths },
+        stdin,
+        selection,
+        excludes,
+        per_file_ignores: cfg.per_file_ignores.clone(),
+        code: cfg.code.clone(),
+        severity_level: args.severity_level.map(Level::from).or(cfg.severity_level).unwrap_or(Level::Low),
+        confidence_level: args.confidence_level.map(Level::from).or(cfg.confidence_level).unwrap_or(Level::Low),
+        max_file_size: args.max_file_size.or(cfg.max_file_size).unwrap_or(DEFAULT_MAX_FILE_SIZE),
+        jobs: args.jobs,
+        baseline,
+        progress,
+    };
+    let result = pyward::scan(&opts)?;
+    if let Some(path) = &args.write_baseline {
+        baseline::write(path, &result.findings)?;
+        if !args.quiet {
+            eprintln!("wrote a baseline of {} findings to {}", result.findings.len(), path.display());
+        }
+    }
+    let color = args.output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let text_opts = TextOptions { color, quiet: args.quiet };
+    let rendered = report::render(args.format, &result, &text_opts);
+    match &args.output {
+        Some(path) => baseline::write_atomic(path, rendered.as_bytes())?,
+        None => {
+            let mut out = std::io::stdout().lock();
+            if let Err(e) = out.write_all(rendered.as_bytes()).and_then(|()| out.flush())
+                && e.kind() != std::io::ErrorKind::BrokenPipe
+            {
+                return Err(format!("cannot write the report: {e}"));
+            }
+        }
+    }
+    let threshold = args.fail_on.map(Level::from).or(cfg.fail_on).unwrap_or(Level::Low);
+    let failing = result.findings.iter().any(|f| f.severity >= threshold);
+    Ok(if failing && !args.exit_zero { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}

@@ -1,0 +1,60 @@
+//! Reporters: they see only findings (and a few scan statistics).
+
+mod bandit;
+mod json;
+mod sarif;
+mod text;
+
+use crate::ScanResult;
+use crate::finding::{Finding, Level};
+
+pub use text::TextOptions;
+
+/// Output formats of `pyward scan`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Sarif,
+    Bandit,
+}
+
+/// Renders a scan result in a format.
+pub fn render(format: Format, result: &ScanResult, text_opts: &TextOptions) -> String {
+    match format {
+        Format::Text => text::render(result, text_opts),
+        Format::Json => json::render(result),
+        Format::Sarif => sarif::render(result),
+        Format::Bandit => bandit::render(result),
+    }
+}
+
+/// Masks a secret: its first two characters, then asterisks. Secrets are
+/// never printed whole, in any format.
+pub fn redact(secret: &str) -> String {
+    let count = secret.chars().count();
+    if count <= 4 {
+        return "*".repeat(count.max(1));
+    }
+    let head: String = secret.chars().take(2).collect();
+    format!("{head}{}", "*".repeat((count - 2).min(8)))
+}
+
+/// The rule's documentation link used by SARIF and Bandit output.
+pub(crate) fn help_uri(rule: &str) -> String {
+    format!("https://github.com/pyward/pyward/blob/main/docs/rules.md#{}", rule.to_ascii_lowercase())
+}
+
+pub(crate) fn count_by_level(findings: &[Finding], level: Level) -> usize {
+    findings.iter().filter(|f| f.severity == level).count()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn redact_never_shows_the_whole_secret() {
+        assert_eq!(super::redact("hunter2secret"), "hu********");
+        assert_eq!(super::redact("abc"), "***");
+        assert!(!super::redact("s3cr3t-value").contains("cr3t"));
+    }
+}

@@ -1,0 +1,108 @@
+//! The rule catalog: every rule pyward can report, declared once.
+//!
+//! A row gives the id, the name (Bandit's test name for `B` rules, which `# nosec`
+//! comments may use), the analyzer, the default grades, the CWE, the aliases
+//! (Ruff's `S` code, Django's check id, ...), a one-line summary, and the user
+//! documentation, kept in `src/rules/docs/<ID>.md`.
+
+use super::{Analyzer, Rule};
+use crate::finding::Level::{High as H, Low as L, Medium as M};
+
+macro_rules! rules {
+    ($( $id:literal, $name:literal, $an:ident, $sev:expr, $conf:expr, $cwe:literal, [$($alias:literal),*], $summary:literal; )*) => {
+        pub static RULES: &[Rule] = &[
+            $( Rule {
+                id: $id,
+                name: $name,
+                analyzer: Analyzer::$an,
+                severity: $sev,
+                confidence: $conf,
+                cwe: $cwe,
+                aliases: &[$($alias),*],
+                summary: $summary,
+                doc: include_str!(concat!("docs/", $id, ".md")),
+            }, )*
+        ];
+    };
+}
+
+rules! {
+    "B101", "assert_used", Code, L, H, 703, ["S101"], "Use of assert detected; it is removed when compiling to optimised byte code.";
+    "B102", "exec_used", Code, M, H, 95, ["S102"], "Use of exec detected.";
+    "B103", "set_bad_file_permissions", Code, M, H, 732, ["S103"], "chmod setting a permissive mask on a file or directory.";
+    "B104", "hardcoded_bind_all_interfaces", Code, M, M, 605, ["S104"], "Possible binding to all interfaces.";
+    "B105", "hardcoded_password_string", Code, L, M, 259, ["S105"], "Possible hardcoded password.";
+    "B106", "hardcoded_password_funcarg", Code, L, M, 259, ["S106"], "Possible hardcoded password passed as a function argument.";
+    "B107", "hardcoded_password_default", Code, L, M, 259, ["S107"], "Possible hardcoded password as a function argument default.";
+    "B108", "hardcoded_tmp_directory", Code, M, M, 377, ["S108"], "Probable insecure usage of a temporary file or directory.";
+    "B110", "try_except_pass", Code, L, H, 703, ["S110"], "Try, Except, Pass detected.";
+    "B112", "try_except_continue", Code, L, H, 703, ["S112"], "Try, Except, Continue detected.";
+    "B113", "request_without_timeout", Code, M, L, 400, ["S113"], "HTTP request without a timeout.";
+    "B201", "flask_debug_true", Code, H, M, 94, ["S201"], "A Flask app appears to be run with debug=True, which exposes the Werkzeug debugger and allows the execution of arbitrary code.";
+    "B202", "tarfile_unsafe_members", Code, H, H, 22, ["S202"], "tarfile.extractall used without validating the archive members.";
+    "B301", "pickle", Code, M, H, 502, ["S301"], "Pickle and modules that wrap it can be unsafe when used to deserialize untrusted data.";
+    "B302", "marshal", Code, M, H, 502, ["S302"], "Deserialization with the marshal module is possibly dangerous.";
+    "B303", "md5", Code, M, H, 328, ["S303"], "Use of insecure MD2, MD4, MD5, or SHA1 hash function.";
+    "B304", "ciphers", Code, H, H, 327, ["S304"], "Use of insecure cipher.";
+    "B305", "cipher_modes", Code, M, H, 327, ["S305"], "Use of insecure cipher mode (ECB).";
+    "B306", "mktemp_q", Code, M, H, 377, ["S306"], "Use of insecure and deprecated function (mktemp).";
+    "B307", "eval", Code, M, H, 95, ["S307"], "Use of possibly insecure function; consider using the safer ast.literal_eval.";
+    "B308", "mark_safe", Code, M, H, 79, ["S308"], "Use of mark_safe() may expose cross-site scripting vulnerabilities.";
+    "B310", "urllib_urlopen", Code, M, H, 22, ["S310"], "Audit url open for permitted schemes; file: and custom schemes are often unexpected.";
+    "B311", "random", Code, L, H, 330, ["S311"], "Standard pseudo-random generators are not suitable for security/cryptographic purposes.";
+    "B312", "telnetlib", Code, H, H, 319, ["S312"], "Telnet-related functions are being called; Telnet is insecure.";
+    "B313", "xml_bad_cElementTree", Code, M, H, 611, ["S313"], "Using xml.etree.cElementTree to parse untrusted XML data is known to be vulnerable to XML attacks.";
+    "B314", "xml_bad_ElementTree", Code, M, H, 611, ["S314"], "Using xml.etree.ElementTree to parse untrusted XML data is known to be vulnerable to XML attacks.";
+    "B315", "xml_bad_expatreader", Code, M, H, 611, ["S315"], "Using xml.sax.expatreader to parse untrusted XML data is known to be vulnerable to XML attacks.";
+    "B316", "xml_bad_expatbuilder", Code, M, H, 611, ["S316"], "Using xml.dom.expatbuilder to parse untrusted XML data is known to be vulnerable to XML attacks.";
+    "B317", "xml_bad_sax", Code, M, H, 611, ["S317"], "Using xml.sax to parse untrusted XML data is known to be vulnerable to XML attacks.";
+    "B318", "xml_bad_minidom", Code, M, H, 611, ["S318"], "Using xml.dom.minidom to parse untrusted XML data is known to be vulnerable to XML attacks.";
+    "B319", "xml_bad_pulldom", Code, M, H, 611, ["S319"], "Using xml.dom.pulldom to parse untrusted XML data is known to be vulnerable to XML attacks.";
+    "B321", "ftplib", Code, H, H, 319, ["S321"], "FTP-related functions are being called; FTP is insecure.";
+    "B323", "unverified_context", Code, M, H, 295, ["S323"], "ssl._create_unverified_context disables certificate verification.";
+    "B324", "hashlib", Code, H, H, 328, ["S324"], "Use of weak hash for security.";
+    "B401", "import_telnetlib", Code, H, H, 319, ["S401"], "A telnet-related module is being imported; Telnet is insecure.";
+    "B402", "import_ftplib", Code, H, H, 319, ["S402"], "A FTP-related module is being imported; FTP is insecure.";
+    "B403", "import_pickle", Code, L, H, 502, ["S403"], "Consider possible security implications associated with pickle-like modules.";
+    "B404", "import_subprocess", Code, L, H, 78, ["S404"], "Consider possible security implications associated with the subprocess module.";
+    "B405", "import_xml_etree", Code, L, H, 611, ["S405"], "Using xml.etree to parse untrusted XML data is known to be vulnerable to XML attacks.";
+    "B406", "import_xml_sax", Code, L, H, 611, ["S406"], "Using xml.sax to parse untrusted XML data is known to be vulnerable to XML attacks.";
+    "B407", "import_xml_expat", Code, L, H, 611, ["S407"], "Using xml.dom.expatbuilder to parse untrusted XML data is known to be vulnerable to XML attacks.";
+    "B408", "import_xml_minidom", Code, L, H, 611, ["S408"], "Using xml.dom.minidom to parse untrusted XML data is known to be vulnerable to XML attacks.";
+    "B409", "import_xml_pulldom", Code, L, H, 611, ["S409"], "Using xml.dom.pulldom to parse untrusted XML data is known to be vulnerable to XML attacks.";
+    "B411", "import_xmlrpclib", Code, H, H, 611, ["S411"], "Using xmlrpc to parse untrusted XML data is known to be vulnerable to XML attacks.";
+    "B412", "import_httpoxy", Code, H, H, 284, ["S412"], "A CGI handler is used; CGI handlers are vulnerable to httpoxy.";
+    "B413", "import_pycrypto", Code, H, H, 327, ["S413"], "The pyCrypto library and its module are no longer actively maintained and have been deprecated.";
+    "B415", "import_pyghmi", Code, H, H, 319, ["S415"], "An IPMI-related module is being imported; IPMI is insecure.";
+    "B501", "request_with_no_cert_validation", Code, H, H, 295, ["S501"], "HTTP request made with certificate verification disabled.";
+    "B502", "ssl_with_bad_version", Code, H, H, 327, ["S502"], "SSL/TLS call with an insecure protocol version.";
+    "B503", "ssl_with_bad_defaults", Code, M, M, 327, ["S503"], "Function definition with an insecure SSL/TLS protocol version as default.";
+    "B504", "ssl_with_no_version", Code, L, M, 327, ["S504"], "ssl.wrap_socket call with no SSL/TLS protocol version specified.";
+    "B505", "weak_cryptographic_key", Code, H, H, 326, ["S505"], "Cryptographic key generated with an insufficient key size.";
+    "B506", "yaml_load", Code, M, H, 502, ["S506"], "Use of unsafe yaml load, which allows instantiation of arbitrary objects.";
+    "B507", "ssh_no_host_key_verification", Code, H, M, 295, ["S507"], "Paramiko call with a policy that automatically trusts unknown host keys.";
+    "B508", "snmp_insecure_version", Code, M, H, 319, ["S508"], "The use of SNMPv1 and SNMPv2 is insecure.";
+    "B509", "snmp_weak_cryptography", Code, M, H, 319, ["S509"], "SNMPv3 user without authentication and privacy keys (noAuthNoPriv).";
+    "B601", "paramiko_calls", Code, M, M, 78, ["S601"], "Possible shell injection via a Paramiko call.";
+    "B602", "subprocess_popen_with_shell_equals_true", Code, H, H, 78, ["S602"], "subprocess call with shell=True.";
+    "B603", "subprocess_without_shell_equals_true", Code, L, H, 78, ["S603"], "subprocess call without a shell; check for execution of untrusted input.";
+    "B604", "any_other_function_with_shell_equals_true", Code, M, L, 78, ["S604"], "Function call with shell=True parameter.";
+    "B605", "start_process_with_a_shell", Code, H, H, 78, ["S605"], "Starting a process with a shell.";
+    "B606", "start_process_with_no_shell", Code, L, M, 78, ["S606"], "Starting a process without a shell.";
+    "B607", "start_process_with_partial_path", Code, L, H, 78, ["S607"], "Starting a process with a partial executable path.";
+    "B608", "hardcoded_sql_expressions", Code, M, M, 89, ["S608"], "Possible SQL injection vector through string-based query construction.";
+    "B609", "linux_commands_wildcard_injection", Code, H, M, 155, ["S609"], "Possible wildcard injection in a call to a command that treats file names as options.";
+    "B610", "django_extra_used", Code, M, M, 89, ["S610"], "Use of extra() opens a potential SQL attack vector.";
+    "B611", "django_rawsql_used", Code, M, M, 89, ["S611"], "Use of RawSQL() opens a potential SQL attack vector.";
+    "B612", "logging_config_insecure_listen", Code, M, H, 94, ["S612"], "logging.config.listen() without verify executes received configuration code.";
+    "B613", "trojansource", Code, H, M, 838, [], "A Python source file contains bidirectional control characters.";
+    "B614", "pytorch_load", Code, M, H, 502, [], "torch.load without weights_only=True can execute arbitrary code.";
+    "B615", "huggingface_unsafe_download", Code, M, H, 494, [], "Hugging Face Hub download without a pinned revision.";
+    "B701", "jinja2_autoescape_false", Code, H, H, 79, ["S701"], "jinja2 templates rendered without autoescaping are open to XSS.";
+    "B702", "use_of_mako_templates", Code, M, H, 80, ["S702"], "Mako templates do not escape by default and are open to XSS.";
+    "B703", "django_mark_safe", Code, M, H, 80, [], "mark_safe() of a value not proven to be constant may expose XSS.";
+    "B704", "markupsafe_markup_xss", Code, M, H, 79, ["S704"], "Markup() of a non-literal string may expose XSS.";
+    "E001", "syntax_error", Errors, M, H, 0, [], "The file could not be parsed as Python; it was not analysed.";
+    "E002", "unreadable_file", Errors, M, H, 0, [], "The file could not be read or decoded; it was not analysed.";
+    "E003", "file_too_large", Errors, L, H, 0, [], "The file is larger than the size limit; it was skipped.";
+}
