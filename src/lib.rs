@@ -46,6 +46,26 @@ pub struct ScanOptions {
     pub progress: Option<Box<dyn Fn(usize, usize) + Sync>>,
 }
 
+impl ScanOptions {
+    /// Options with every default: all rules, no excludes, default limits.
+    pub fn new(paths: Vec<PathBuf>) -> ScanOptions {
+        ScanOptions {
+            paths,
+            stdin: None,
+            selection: Selection::all(),
+            excludes: discover::Excludes::new(&[]).expect("no patterns"),
+            per_file_ignores: Vec::new(),
+            code: CodeOptions::default(),
+            severity_level: Level::Low,
+            confidence_level: Level::Low,
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            jobs: None,
+            baseline: None,
+            progress: None,
+        }
+    }
+}
+
 /// Per-file counts, for reports that show them (Bandit's metrics).
 #[derive(Debug, Clone, Default)]
 pub struct FileStats {

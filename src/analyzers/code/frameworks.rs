@@ -23,7 +23,7 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
             High,
             Medium,
             "A Flask app appears to be run with debug=True, which exposes the Werkzeug debugger and allows the execution of arbitrary code.",
-            r,
+            ctx.kw_value("debug").map_or(r, Ranged::range),
             r,
         );
     }

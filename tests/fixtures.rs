@@ -1,0 +1,118 @@
+//! The one harness over every annotated fixture in tests/fixtures/code/.
+//!
+//! `tests/fixtures/code/B602.py` is scanned with only rule B602 enabled (a
+//! file whose name is not a rule id, such as `nosec.py`, with every rule). A
+//! line that must be flagged ends with `# expect: B602` or, with its grade,
+//! `# expect: B602:HIGH/HIGH`; several ids are comma-separated and repeated
+//! ids mean repeated findings. Any missing or extra finding fails the test.
+
+use std::path::{Path, PathBuf};
+
+use pyward::ScanOptions;
+use pyward::rules::{self, Selection};
+
+#[derive(Debug, Clone, PartialEq)]
+struct Expect {
+    line: usize,
+    rule: String,
+    grade: Option<(String, String)>,
+}
+
+fn expectations(text: &str) -> Vec<Expect> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let Some(pos) = line.find("# expect:") else { continue };
+        for item in line[pos + "# expect:".len()..].split(',') {
+            let item = item.trim();
+            if item.is_empty() {
+                continue;
+            }
+            let (rule, grade) = match item.split_once(':') {
+                Some((rule, grade)) => {
+                    let (sev, conf) = grade.split_once('/').expect("grade is SEVERITY/CONFIDENCE");
+                    (rule.trim(), Some((sev.trim().to_owned(), conf.trim().to_owned())))
+                }
+                None => (item, None),
+            };
+            out.push(Expect { line: i + 1, rule: rule.to_owned(), grade });
+        }
+    }
+    out
+}
+
+fn check(path: &Path) -> Vec<String> {
+    let stem = path.file_stem().unwrap().to_string_lossy().to_string();
+    let mut opts = ScanOptions::new(vec![path.to_path_buf()]);
+    opts.selection = if rules::by_id(&stem).is_some() { Selection::new(&[stem.clone()], &[]) } else { Selection::all() };
+    let result = pyward::scan(&opts).expect("scan runs");
+    let text = std::fs::read_to_string(path).expect("fixture is UTF-8");
+    let mut expected = expectations(&text);
+    let mut problems = Vec::new();
+    for f in &result.findings {
+        let pos = expected.iter().position(|e| {
+            e.line == f.location.line
+                && e.rule == f.rule
+                && e.grade.as_ref().is_none_or(|(s, c)| s == f.severity.as_str() && c == f.confidence.as_str())
+        });
+        match pos {
+            Some(i) => {
+                expected.remove(i);
+            }
+            None => problems.push(format!(
+                "{}:{}: unexpected {} {}/{}: {}",
+                path.display(),
+                f.location.line,
+                f.rule,
+                f.severity,
+                f.confidence,
+                f.message
+            )),
+        }
+    }
+    for e in expected {
+        let grade = e.grade.map(|(s, c)| format!(":{s}/{c}")).unwrap_or_default();
+        problems.push(format!("{}:{}: missing {}{}", path.display(), e.line, e.rule, grade));
+    }
+    problems
+}
+
+fn fixtures() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/code");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("fixtures folder")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_fixture_matches_its_annotations() {
+    let files = fixtures();
+    assert!(files.len() >= 75, "expected a fixture per Bandit rule, found {}", files.len());
+    let problems: Vec<String> = files.iter().flat_map(|f| check(f)).collect();
+    assert!(problems.is_empty(), "{} fixture problem(s):\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn every_code_rule_has_a_fixture_with_a_positive_case() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/code");
+    for rule in rules::RULES.iter().filter(|r| r.id.starts_with('B')) {
+        let path = dir.join(format!("{}.py", rule.id));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
+        assert!(
+            expectations(&text).iter().any(|e| e.rule == rule.id),
+            "{} has no `# expect: {}` line",
+            path.display(),
+            rule.id
+        );
+    }
+}
+
+#[test]
+fn the_annotation_parser_reads_grades_and_repeats() {
+    let e = expectations("x  # expect: B608:MEDIUM/LOW, B608:MEDIUM/LOW\ny # expect: B101\n");
+    assert_eq!(e.len(), 3);
+    assert_eq!(e[2], Expect { line: 2, rule: "B101".into(), grade: None });
+}
