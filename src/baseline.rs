@@ -26,7 +26,11 @@ impl Baseline {
         })?;
         let fingerprints = findings
             .iter()
-            .filter_map(|f| f.get("fingerprint").and_then(Value::as_str).map(str::to_owned))
+            .filter_map(|f| {
+                f.get("fingerprint")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned)
+            })
             .collect();
         Ok(Baseline { fingerprints })
     }
@@ -58,8 +62,14 @@ pub fn write(path: &Path, findings: &[Finding]) -> Result<(), String> {
 /// Writes a file through a temporary sibling and a rename, so a reader never
 /// sees it half-written and a failure leaves the old file intact.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| -> std::io::Result<()> {
         let mut file = std::fs::File::create(&tmp)?;

@@ -14,8 +14,24 @@ pub enum Entry {
 
 /// Folders never worth scanning: virtual environments, caches, VCS data.
 const SKIPPED_DIRS: &[&str] = &[
-    "__pycache__", "node_modules", "site-packages", "venv", ".venv", "env", ".env", "virtualenv",
-    ".tox", ".nox", ".eggs", ".git", ".hg", ".svn", "CVS", ".bzr", ".mypy_cache", ".pytest_cache",
+    "__pycache__",
+    "node_modules",
+    "site-packages",
+    "venv",
+    ".venv",
+    "env",
+    ".env",
+    "virtualenv",
+    ".tox",
+    ".nox",
+    ".eggs",
+    ".git",
+    ".hg",
+    ".svn",
+    "CVS",
+    ".bzr",
+    ".mypy_cache",
+    ".pytest_cache",
 ];
 
 /// Exclude patterns: a glob matched against the whole path or any one of its
@@ -47,7 +63,11 @@ impl Excludes {
 
     pub fn is_excluded(&self, display: &str) -> bool {
         let path = display.trim_start_matches("./");
-        if self.globs.is_match(path) || Path::new(path).components().any(|c| self.globs.is_match(c.as_os_str())) {
+        if self.globs.is_match(path)
+            || Path::new(path)
+                .components()
+                .any(|c| self.globs.is_match(c.as_os_str()))
+        {
             return true;
         }
         self.plain.iter().any(|p| path.contains(p.as_str()))
@@ -60,7 +80,10 @@ fn display(path: &Path) -> String {
 }
 
 fn is_python(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("py" | "pyw"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("py" | "pyw")
+    )
 }
 
 /// Walks the given paths. Files named explicitly are always scanned (whatever
@@ -70,9 +93,15 @@ pub fn discover(paths: &[PathBuf], excludes: &Excludes) -> Vec<Entry> {
     for root in paths {
         let meta = std::fs::symlink_metadata(root);
         match meta {
-            Err(e) => out.push(Entry::Error { display: display(root), message: e.to_string() }),
-            Ok(m) if !m.is_dir() && !(m.file_type().is_symlink() && root.is_dir()) => {
-                out.push(Entry::File { path: root.clone(), display: display(root) });
+            Err(e) => out.push(Entry::Error {
+                display: display(root),
+                message: e.to_string(),
+            }),
+            Ok(m) if !(m.is_dir() || (m.file_type().is_symlink() && root.is_dir())) => {
+                out.push(Entry::File {
+                    path: root.clone(),
+                    display: display(root),
+                });
             }
             Ok(_) => walk(root, excludes, &mut out),
         }
@@ -116,12 +145,18 @@ fn walk(root: &Path, excludes: &Excludes, out: &mut Vec<Entry>) {
                 }
                 let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
                 if !is_dir && is_python(path) {
-                    out.push(Entry::File { path: path.to_path_buf(), display: shown });
+                    out.push(Entry::File {
+                        path: path.to_path_buf(),
+                        display: shown,
+                    });
                 }
             }
             Err(err) => {
                 let (shown, message) = error_parts(&err);
-                out.push(Entry::Error { display: shown.unwrap_or_else(|| display(root)), message });
+                out.push(Entry::Error {
+                    display: shown.unwrap_or_else(|| display(root)),
+                    message,
+                });
             }
         }
     }
@@ -131,7 +166,9 @@ fn walk(root: &Path, excludes: &Excludes, out: &mut Vec<Entry>) {
 fn error_parts(err: &ignore::Error) -> (Option<String>, String) {
     match err {
         ignore::Error::WithPath { path, err } => (Some(display(path)), error_parts(err).1),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_parts(err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_parts(err)
+        }
         ignore::Error::Loop { child, ancestor } => (
             Some(display(child)),
             format!("symbolic link loop back to {}", ancestor.display()),

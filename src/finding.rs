@@ -115,7 +115,10 @@ mod tests {
         let c = fingerprint("B602", "a.py", "subprocess.run(y, shell=True)");
         assert_eq!(a, b);
         assert_ne!(a, c);
-        assert_ne!(a, fingerprint("B603", "a.py", "subprocess.run(x, shell=True)"));
+        assert_ne!(
+            a,
+            fingerprint("B603", "a.py", "subprocess.run(x, shell=True)")
+        );
     }
 
     #[test]

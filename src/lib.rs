@@ -115,7 +115,13 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
                 let outcome = match entry {
                     discover::Entry::File { path, display } => analyze_path(opts, path, display),
                     discover::Entry::Error { display, message } => FileOutcome {
-                        findings: vec![error_finding("E002", display, 1, 1, format!("cannot read {display}: {message}"))],
+                        findings: vec![error_finding(
+                            "E002",
+                            display,
+                            1,
+                            1,
+                            format!("cannot read {display}: {message}"),
+                        )],
                         stats: None,
                     },
                 };
@@ -145,16 +151,33 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     let baselined = before - findings.len();
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(ScanResult { findings, files, baselined, elapsed: start.elapsed() })
+    Ok(ScanResult {
+        findings,
+        files,
+        baselined,
+        elapsed: start.elapsed(),
+    })
 }
 
-fn error_finding(rule: &'static str, path: &str, line: usize, column: usize, message: String) -> Finding {
+fn error_finding(
+    rule: &'static str,
+    path: &str,
+    line: usize,
+    column: usize,
+    message: String,
+) -> Finding {
     let def = rules::by_id(rule).expect("error rules are in the catalog");
     Finding {
         rule,
         severity: def.severity,
         confidence: def.confidence,
-        location: Location { path: path.to_owned(), line, column, end_line: line, end_column: column },
+        location: Location {
+            path: path.to_owned(),
+            line,
+            column,
+            end_line: line,
+            end_column: column,
+        },
         fingerprint: finding::fingerprint(rule, path, ""),
         message,
         snippet: String::new(),
@@ -164,7 +187,11 @@ fn error_finding(rule: &'static str, path: &str, line: usize, column: usize, mes
 
 fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str) -> FileOutcome {
     let failed = |rule: &'static str, message: String| FileOutcome {
-        findings: if opts.selection.is_enabled(rule) { vec![error_finding(rule, display, 1, 1, message)] } else { vec![] },
+        findings: if opts.selection.is_enabled(rule) {
+            vec![error_finding(rule, display, 1, 1, message)]
+        } else {
+            vec![]
+        },
         stats: None,
     };
     match std::fs::metadata(path) {
@@ -179,7 +206,12 @@ fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str) -> Fi
                 ),
             );
         }
-        Ok(m) if m.is_dir() => return FileOutcome { findings: vec![], stats: None },
+        Ok(m) if m.is_dir() => {
+            return FileOutcome {
+                findings: vec![],
+                stats: None,
+            };
+        }
         Ok(_) => {}
     }
     match std::fs::read(path) {
@@ -190,10 +222,18 @@ fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str) -> Fi
 
 /// Analyses one file's bytes, reported under `display`.
 fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: &[u8]) -> FileOutcome {
-    let enabled_error = |rule: &'static str, line: usize, col: usize, message: String| FileOutcome {
-        findings: if opts.selection.is_enabled(rule) { vec![error_finding(rule, display, line, col, message)] } else { vec![] },
-        stats: Some(FileStats { path: display.to_owned(), ..FileStats::default() }),
-    };
+    let enabled_error =
+        |rule: &'static str, line: usize, col: usize, message: String| FileOutcome {
+            findings: if opts.selection.is_enabled(rule) {
+                vec![error_finding(rule, display, line, col, message)]
+            } else {
+                vec![]
+            },
+            stats: Some(FileStats {
+                path: display.to_owned(),
+                ..FileStats::default()
+            }),
+        };
     let text = match python::source::decode(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -208,7 +248,12 @@ fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: &[u8]) -> FileOutcome
     let file = match python::parse(text) {
         Ok(file) => file,
         Err((line, col, message)) => {
-            return enabled_error("E001", line, col, format!("syntax error in {display}: {message}"));
+            return enabled_error(
+                "E001",
+                line,
+                col,
+                format!("syntax error in {display}: {message}"),
+            );
         }
     };
     let ignored: Vec<&String> = opts
@@ -218,28 +263,43 @@ fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: &[u8]) -> FileOutcome
         .flat_map(|(_, ids)| ids)
         .collect();
     let raw = analyzers::code::check_file(&file, display, &opts.selection, &opts.code);
-    let mut stats = FileStats { path: display.to_owned(), loc: count_loc(&file.text), ..FileStats::default() };
+    let mut stats = FileStats {
+        path: display.to_owned(),
+        loc: count_loc(&file.text),
+        ..FileStats::default()
+    };
     let mut findings = Vec::with_capacity(raw.len());
     for r in raw {
-        let Some(rule) = rules::by_id(r.rule) else { continue };
+        let Some(rule) = rules::by_id(r.rule) else {
+            continue;
+        };
         if ignored.iter().any(|p| rules::pattern_matches(p, rule)) {
             continue;
         }
-        match file.suppressions.suppression(r.rule, r.line, (r.line_range.0.min(r.line), r.line_range.1.max(r.line))) {
+        match file.suppressions.suppression(
+            r.rule,
+            r.line,
+            (r.line_range.0.min(r.line), r.line_range.1.max(r.line)),
+        ) {
             Some(Kind::Blanket) => stats.nosec += 1,
             Some(Kind::Specific) => stats.skipped_tests += 1,
             None => findings.push(to_finding(&file, display, r)),
         }
     }
-    FileOutcome { findings, stats: Some(stats) }
+    FileOutcome {
+        findings,
+        stats: Some(stats),
+    }
 }
 
 /// Lines that hold code (not blank, not only a comment), as Bandit counts `loc`.
 fn count_loc(text: &str) -> usize {
-    text.lines().filter(|l| {
-        let t = l.trim();
-        !t.is_empty() && !t.starts_with('#')
-    }).count()
+    text.lines()
+        .filter(|l| {
+            let t = l.trim();
+            !t.is_empty() && !t.starts_with('#')
+        })
+        .count()
 }
 
 fn to_finding(file: &python::PyFile, path: &str, r: RawFinding) -> Finding {
@@ -270,7 +330,13 @@ fn to_finding(file: &python::PyFile, path: &str, r: RawFinding) -> Finding {
         severity: r.severity,
         confidence: r.confidence,
         fingerprint: finding::fingerprint(r.rule, path, &snippet),
-        location: Location { path: path.to_owned(), line: r.line, column, end_line, end_column },
+        location: Location {
+            path: path.to_owned(),
+            line: r.line,
+            column,
+            end_line,
+            end_column,
+        },
         message,
         snippet,
         line_range: r.line_range,

@@ -4,8 +4,8 @@ pub mod names;
 pub mod source;
 pub mod suppress;
 
-use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::ModModule;
+use ruff_python_ast::token::TokenKind;
 use ruff_python_parser::{ParseError, Parsed};
 use ruff_text_size::Ranged;
 
@@ -39,5 +39,10 @@ pub fn parse(text: String) -> Result<PyFile, (usize, usize, String)> {
             suppressions.add_comment(lines.line(range.start().to_usize()), comment);
         }
     }
-    Ok(PyFile { text, lines, parsed, suppressions })
+    Ok(PyFile {
+        text,
+        lines,
+        parsed,
+        suppressions,
+    })
 }

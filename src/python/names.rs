@@ -24,7 +24,8 @@ impl Imports {
     pub fn add_import(&mut self, stmt: &StmtImport) {
         for alias in &stmt.names {
             if let Some(asname) = &alias.asname {
-                self.aliases.insert(asname.to_string(), alias.name.to_string());
+                self.aliases
+                    .insert(asname.to_string(), alias.name.to_string());
             }
             self.modules.insert(alias.name.to_string());
         }
@@ -35,7 +36,8 @@ impl Imports {
             // `from . import x` is treated like `import x`, as Bandit does.
             for alias in &stmt.names {
                 if let Some(asname) = &alias.asname {
-                    self.aliases.insert(asname.to_string(), alias.name.to_string());
+                    self.aliases
+                        .insert(asname.to_string(), alias.name.to_string());
                 }
                 self.modules.insert(alias.name.to_string());
             }
@@ -107,6 +109,9 @@ impl Imports {
     /// The qualified name of an attribute default as Bandit's `get_qual_attr`
     /// computes it: only `name.attr`, with `name` resolved.
     pub fn resolve_name(&self, name: &str) -> String {
-        self.aliases.get(name).cloned().unwrap_or_else(|| name.to_owned())
+        self.aliases
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| name.to_owned())
     }
 }

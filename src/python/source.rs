@@ -45,7 +45,10 @@ fn utf8(body: &[u8]) -> Result<String, DecodeError> {
         Ok(text) => Ok(text.to_owned()),
         Err(err) => Err(DecodeError::Invalid {
             encoding: "UTF-8".into(),
-            line: 1 + body[..err.valid_up_to()].iter().filter(|&&b| b == b'\n').count(),
+            line: 1 + body[..err.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count(),
         }),
     }
 }
@@ -90,7 +93,10 @@ fn decode_as(body: &[u8], name: &str, line: usize) -> Result<String, DecodeError
             .find('\u{FFFD}')
             .map(|pos| 1 + text[..pos].matches('\n').count())
             .unwrap_or(1);
-        return Err(DecodeError::Invalid { encoding: name.to_owned(), line });
+        return Err(DecodeError::Invalid {
+            encoding: name.to_owned(),
+            line,
+        });
     }
     Ok(text.into_owned())
 }
@@ -182,7 +188,9 @@ impl LineIndex {
         }
         let start = self.starts[line - 1];
         let end = self.starts.get(line).copied().unwrap_or(text.len());
-        text.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
+        text.get(start..end)
+            .unwrap_or("")
+            .trim_end_matches(['\n', '\r'])
     }
 
     /// 1-based line and 1-based character column of a byte offset.
@@ -201,10 +209,16 @@ mod tests {
     #[test]
     fn pep263_latin1_and_utf8_default() {
         let src = b"# -*- coding: latin-1 -*-\nx = '\xe9'\n";
-        assert_eq!(decode(src).unwrap(), "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n");
+        assert_eq!(
+            decode(src).unwrap(),
+            "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n"
+        );
         let src = b"#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-15 :\ns='\xa4'\n";
         assert!(decode(src).unwrap().contains('\u{20ac}'));
-        assert!(matches!(decode(b"x = '\xff'\n"), Err(DecodeError::Invalid { line: 1, .. })));
+        assert!(matches!(
+            decode(b"x = '\xff'\n"),
+            Err(DecodeError::Invalid { line: 1, .. })
+        ));
         assert_eq!(decode(b"\xEF\xBB\xBFx = 1\n").unwrap(), "x = 1\n");
     }
 

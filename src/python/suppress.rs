@@ -102,14 +102,23 @@ impl Suppressions {
                 return Some(Kind::Specific);
             }
         }
-        let mut lines = self.lines.range(range.0..=range.1.max(range.0)).map(|(_, l)| l);
+        let mut lines = self
+            .lines
+            .range(range.0..=range.1.max(range.0))
+            .map(|(_, l)| l);
         let on_line = self.lines.get(&line);
         on_line
             .into_iter()
             .chain(&mut lines)
             .filter_map(|l| l.other.as_ref())
             .find(|set| set.0.is_empty() || set.contains(rule))
-            .map(|set| if set.0.is_empty() { Kind::Blanket } else { Kind::Specific })
+            .map(|set| {
+                if set.0.is_empty() {
+                    Kind::Blanket
+                } else {
+                    Kind::Specific
+                }
+            })
     }
 }
 
@@ -150,7 +159,11 @@ fn parse_noqa(comment: &str) -> Option<IdSet> {
         .take_while(|w| w.chars().all(|c| c.is_ascii_alphanumeric()))
         .filter_map(|w| rules::lookup(w).map(|r| r.id))
         .collect();
-    if ids.is_empty() { None } else { Some(IdSet(ids)) }
+    if ids.is_empty() {
+        None
+    } else {
+        Some(IdSet(ids))
+    }
 }
 
 /// `# pyward: ignore` or `# pyward: ignore[B602, T001]`.
@@ -166,7 +179,11 @@ fn parse_pyward_ignore(comment: &str) -> Option<IdSet> {
                 .split(',')
                 .filter_map(|w| rules::lookup(w.trim()).map(|r| r.id))
                 .collect();
-            if ids.is_empty() { None } else { Some(IdSet(ids)) }
+            if ids.is_empty() {
+                None
+            } else {
+                Some(IdSet(ids))
+            }
         }
     }
 }
@@ -185,7 +202,12 @@ mod tests {
 
     #[test]
     fn nosec_semantics() {
-        let s = sup(&[(1, "# nosec"), (2, "# nosec B602, B607"), (3, "# nosec: assert_used"), (4, "# nosec because reasons")]);
+        let s = sup(&[
+            (1, "# nosec"),
+            (2, "# nosec B602, B607"),
+            (3, "# nosec: assert_used"),
+            (4, "# nosec because reasons"),
+        ]);
         assert!(s.is_suppressed("B101", 1, (1, 1)));
         assert!(s.is_suppressed("B602", 2, (2, 2)) && s.is_suppressed("B607", 2, (2, 2)));
         assert!(!s.is_suppressed("B603", 2, (2, 2)));
@@ -197,7 +219,12 @@ mod tests {
 
     #[test]
     fn noqa_and_pyward_ignore() {
-        let s = sup(&[(1, "# noqa: S602"), (2, "# noqa"), (3, "# pyward: ignore[B602]"), (4, "# pyward: ignore")]);
+        let s = sup(&[
+            (1, "# noqa: S602"),
+            (2, "# noqa"),
+            (3, "# pyward: ignore[B602]"),
+            (4, "# pyward: ignore"),
+        ]);
         assert!(s.is_suppressed("B602", 1, (1, 1)) && !s.is_suppressed("B603", 1, (1, 1)));
         assert!(!s.is_suppressed("B602", 2, (2, 2)));
         assert!(s.is_suppressed("B602", 3, (3, 3)) && !s.is_suppressed("B101", 3, (3, 3)));

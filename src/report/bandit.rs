@@ -16,8 +16,14 @@ fn totals(findings: &[&Finding], loc: usize, nosec: usize, skipped: usize) -> Va
     sev.insert("SEVERITY.UNDEFINED".into(), json!(0));
     conf.insert("CONFIDENCE.UNDEFINED".into(), json!(0));
     for level in [Level::Low, Level::Medium, Level::High] {
-        sev.insert(format!("SEVERITY.{level}"), json!(findings.iter().filter(|f| f.severity == level).count()));
-        conf.insert(format!("CONFIDENCE.{level}"), json!(findings.iter().filter(|f| f.confidence == level).count()));
+        sev.insert(
+            format!("SEVERITY.{level}"),
+            json!(findings.iter().filter(|f| f.severity == level).count()),
+        );
+        conf.insert(
+            format!("CONFIDENCE.{level}"),
+            json!(findings.iter().filter(|f| f.confidence == level).count()),
+        );
     }
     let mut out = Map::new();
     out.extend(conf);
@@ -29,7 +35,11 @@ fn totals(findings: &[&Finding], loc: usize, nosec: usize, skipped: usize) -> Va
 }
 
 pub fn render(result: &ScanResult) -> String {
-    let issues: Vec<&Finding> = result.findings.iter().filter(|f| !f.rule.starts_with('E')).collect();
+    let issues: Vec<&Finding> = result
+        .findings
+        .iter()
+        .filter(|f| !f.rule.starts_with('E'))
+        .collect();
     let errors: Vec<Value> = result
         .findings
         .iter()
@@ -38,8 +48,15 @@ pub fn render(result: &ScanResult) -> String {
         .collect();
     let mut metrics = Map::new();
     for file in &result.files {
-        let mine: Vec<&Finding> = issues.iter().copied().filter(|f| f.location.path == file.path).collect();
-        metrics.insert(file.path.clone(), totals(&mine, file.loc, file.nosec, file.skipped_tests));
+        let mine: Vec<&Finding> = issues
+            .iter()
+            .copied()
+            .filter(|f| f.location.path == file.path)
+            .collect();
+        metrics.insert(
+            file.path.clone(),
+            totals(&mine, file.loc, file.nosec, file.skipped_tests),
+        );
     }
     metrics.insert(
         "_totals".into(),

@@ -20,7 +20,11 @@ struct Paint(bool);
 
 impl Paint {
     fn wrap(&self, code: &str, text: &str) -> String {
-        if self.0 { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
+        if self.0 {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_owned()
+        }
     }
     fn bold(&self, t: &str) -> String {
         self.wrap("1", t)
@@ -77,14 +81,28 @@ fn write_finding(out: &mut String, f: &Finding, p: &Paint, quiet: bool) {
         let width = f.snippet.chars().count();
         let start = f.location.column.saturating_sub(1).min(width);
         let end = if f.location.end_line == f.location.line {
-            f.location.end_column.saturating_sub(1).clamp(start + 1, width.max(start + 1))
+            f.location
+                .end_column
+                .saturating_sub(1)
+                .clamp(start + 1, width.max(start + 1))
         } else {
             width.max(start + 1)
         };
         // Keep tabs so the carets line up under tab-indented code.
-        let lead: String = f.snippet.chars().take(start).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
+        let lead: String = f
+            .snippet
+            .chars()
+            .take(start)
+            .map(|c| if c == '\t' { '\t' } else { ' ' })
+            .collect();
         let carets = "^".repeat(end - start);
-        let _ = writeln!(out, "{pad} {} {lead}{} {}", p.dim("|"), p.level(f.severity, &carets), p.level(f.severity, f.rule));
+        let _ = writeln!(
+            out,
+            "{pad} {} {lead}{} {}",
+            p.dim("|"),
+            p.level(f.severity, &carets),
+            p.level(f.severity, f.rule)
+        );
         if let Some(hint) = rules::by_id(f.rule).and_then(|r| fix_hint(r.doc)) {
             let _ = writeln!(out, "{pad} = help: {hint} (`pyward rule {}`)", f.rule);
         }
@@ -104,7 +122,11 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
     let low = super::count_by_level(&result.findings, Level::Low);
     let files = result.files.len();
     let summary = if n == 0 {
-        format!("No issues found in {files} file{} in {:.2} s.", if files == 1 { "" } else { "s" }, result.elapsed.as_secs_f64())
+        format!(
+            "No issues found in {files} file{} in {:.2} s.",
+            if files == 1 { "" } else { "s" },
+            result.elapsed.as_secs_f64()
+        )
     } else {
         format!(
             "Found {n} issue{} ({high} high, {medium} medium, {low} low) in {files} file{} in {:.2} s.",
@@ -124,7 +146,11 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
     }
     let suppressed: usize = result.files.iter().map(|f| f.nosec + f.skipped_tests).sum();
     if suppressed > 0 || result.baselined > 0 {
-        let _ = writeln!(out, "Not shown: {suppressed} suppressed by comments, {} in the baseline.", result.baselined);
+        let _ = writeln!(
+            out,
+            "Not shown: {suppressed} suppressed by comments, {} in the baseline.",
+            result.baselined
+        );
     }
     out
 }

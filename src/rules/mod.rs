@@ -88,13 +88,23 @@ impl Selection {
         let best = |pats: &[String], rule: &Rule| {
             pats.iter()
                 .filter(|p| pattern_matches(p, rule))
-                .map(|p| if p.eq_ignore_ascii_case("all") { 0 } else { p.len() })
+                .map(|p| {
+                    if p.eq_ignore_ascii_case("all") {
+                        0
+                    } else {
+                        p.len()
+                    }
+                })
                 .max()
         };
         let enabled = RULES
             .iter()
             .map(|rule| {
-                let sel = if select.is_empty() { Some(0) } else { best(select, rule) };
+                let sel = if select.is_empty() {
+                    Some(0)
+                } else {
+                    best(select, rule)
+                };
                 match (sel, best(ignore, rule)) {
                     (None, _) => false,
                     (Some(_), None) => true,
@@ -106,7 +116,9 @@ impl Selection {
     }
 
     pub fn all() -> Selection {
-        Selection { enabled: vec![true; RULES.len()] }
+        Selection {
+            enabled: vec![true; RULES.len()],
+        }
     }
 
     pub fn is_enabled(&self, id: &str) -> bool {
@@ -121,7 +133,11 @@ impl Selection {
     }
 
     pub fn enabled_rules(&self) -> impl Iterator<Item = &'static Rule> + '_ {
-        RULES.iter().zip(&self.enabled).filter(|(_, e)| **e).map(|(r, _)| r)
+        RULES
+            .iter()
+            .zip(&self.enabled)
+            .filter(|(_, e)| **e)
+            .map(|(r, _)| r)
     }
 }
 
@@ -159,6 +175,43 @@ pub fn render_doc(rule: &Rule) -> String {
     out
 }
 
+/// The rules reference page (`docs/rules.md`), generated from the catalog.
+pub fn render_markdown() -> String {
+    let mut out = String::from(
+        "# pyward rules\n\nGenerated from the rule catalog by `pyward rules --format markdown`; do not edit by hand.\n\n| id | name | severity | confidence | CWE | aliases |\n|---|---|---|---|---|---|\n",
+    );
+    for r in RULES {
+        let cwe = if r.cwe == 0 {
+            String::new()
+        } else {
+            format!("CWE-{}", r.cwe)
+        };
+        out.push_str(&format!(
+            "| [{}](#{}) | {} | {} | {} | {} | {} |\n",
+            r.id,
+            r.id.to_ascii_lowercase(),
+            r.name,
+            r.severity,
+            r.confidence,
+            cwe,
+            r.aliases.join(", ")
+        ));
+    }
+    for r in RULES {
+        out.push('\n');
+        // Demote the doc's headings one level under the rule's own heading.
+        let doc = render_doc(r).replace("\n## ", "\n### ");
+        let doc = doc.replacen(
+            &format!("# {} {}", r.id, r.name),
+            &format!("## {}", r.id),
+            1,
+        );
+        out.push_str(&doc);
+        out.push_str(&format!("\nName: `{}`.\n", r.name));
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -191,33 +244,4 @@ mod tests {
         assert_eq!(lookup("assert_used").map(|r| r.id), Some("B101"));
         assert_eq!(lookup("s608").map(|r| r.id), Some("B608"));
     }
-}
-
-/// The rules reference page (`docs/rules.md`), generated from the catalog.
-pub fn render_markdown() -> String {
-    let mut out = String::from(
-        "# pyward rules\n\nGenerated from the rule catalog by `pyward rules --format markdown`; do not edit by hand.\n\n| id | name | severity | confidence | CWE | aliases |\n|---|---|---|---|---|---|\n",
-    );
-    for r in RULES {
-        let cwe = if r.cwe == 0 { String::new() } else { format!("CWE-{}", r.cwe) };
-        out.push_str(&format!(
-            "| [{}](#{}) | {} | {} | {} | {} | {} |\n",
-            r.id,
-            r.id.to_ascii_lowercase(),
-            r.name,
-            r.severity,
-            r.confidence,
-            cwe,
-            r.aliases.join(", ")
-        ));
-    }
-    for r in RULES {
-        out.push('\n');
-        // Demote the doc's headings one level under the rule's own heading.
-        let doc = render_doc(r).replace("\n## ", "\n### ");
-        let doc = doc.replacen(&format!("# {} {}", r.id, r.name), &format!("## {}", r.id), 1);
-        out.push_str(&doc);
-        out.push_str(&format!("\nName: `{}`.\n", r.name));
-    }
-    out
 }

@@ -96,7 +96,14 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
         );
     }
     if c.on(612) && ctx.qual == "logging.config.listen" && ctx.kw_value("verify").is_none() {
-        c.report("B612", Medium, High, "Use of insecure logging.config.listen detected.", r, r);
+        c.report(
+            "B612",
+            Medium,
+            High,
+            "Use of insecure logging.config.listen detected.",
+            r,
+            r,
+        );
     }
     if c.on(614)
         && matches!(ctx.qual.as_str(), "torch.load" | "torch.serialization.load")
@@ -162,7 +169,9 @@ fn huggingface(c: &mut Checker, ctx: &CallCtx, parts: &[&str]) {
         "hf_hub_download" | "snapshot_download" | "repository_id" => "huggingface_hub",
         _ => return,
     };
-    if !["transformers", "datasets", "huggingface_hub"].iter().any(|m| c.imports.imported_like(m))
+    if !["transformers", "datasets", "huggingface_hub"]
+        .iter()
+        .any(|m| c.imports.imported_like(m))
         || !parts.contains(&module)
     {
         return;

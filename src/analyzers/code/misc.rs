@@ -26,7 +26,9 @@ fn chmod(c: &mut Checker, ctx: &CallCtx) {
     if !matches!(ctx.name(), "chmod" | "fchmod" | "lchmod" | "fchmodat") || ctx.args().len() != 2 {
         return;
     }
-    let BVal::Int(mode) = ctx.arg_bval(1) else { return };
+    let BVal::Int(mode) = ctx.arg_bval(1) else {
+        return;
+    };
     const S_IWOTH: i64 = 0o2;
     const S_IXOTH: i64 = 0o1;
     const S_IWGRP: i64 = 0o20;
@@ -52,7 +54,16 @@ fn chmod(c: &mut Checker, ctx: &CallCtx) {
 
 const HTTP_VERBS: &[&str] = &["get", "options", "head", "post", "put", "patch", "delete"];
 const HTTPX_ATTRS: &[&str] = &[
-    "get", "options", "head", "post", "put", "patch", "delete", "request", "stream", "Client",
+    "get",
+    "options",
+    "head",
+    "post",
+    "put",
+    "patch",
+    "delete",
+    "request",
+    "stream",
+    "Client",
     "AsyncClient",
 ];
 
@@ -72,23 +83,51 @@ pub(super) fn is_http_call(ctx: &CallCtx, include_httpx: bool) -> Option<&'stati
 /// B113. A `timeout=` keyword whose value is not a literal counts as a timeout
 /// (Bandit reports it as missing; see docs/bandit-differences.md).
 fn request_without_timeout(c: &mut Checker, ctx: &CallCtx) {
-    let Some(lib) = is_http_call(ctx, true) else { return };
+    let Some(lib) = is_http_call(ctx, true) else {
+        return;
+    };
     let range = ctx.call.range();
     let timeout = ctx.kw_value("timeout");
     if lib == "requests" && timeout.is_none() {
-        c.report("B113", Medium, Low, format!("Call to {lib} without timeout"), range, range);
+        c.report(
+            "B113",
+            Medium,
+            Low,
+            format!("Call to {lib} without timeout"),
+            range,
+            range,
+        );
         return;
     }
     if matches!(timeout, Some(Expr::NoneLiteral(_))) {
-        c.report("B113", Medium, Low, format!("Call to {lib} with timeout set to None"), range, range);
+        c.report(
+            "B113",
+            Medium,
+            Low,
+            format!("Call to {lib} with timeout set to None"),
+            range,
+            range,
+        );
     }
 }
 
 pub(super) fn string(c: &mut Checker, value: &str, range: TextRange, node: TextRange) {
     if c.on(104) && value == "0.0.0.0" {
-        c.report("B104", Medium, Medium, "Possible binding to all interfaces.", range, node);
+        c.report(
+            "B104",
+            Medium,
+            Medium,
+            "Possible binding to all interfaces.",
+            range,
+            node,
+        );
     }
-    if c.on(108) && c.opts.tmp_dirs.iter().any(|d| value.starts_with(d.as_str())) {
+    if c.on(108)
+        && c.opts
+            .tmp_dirs
+            .iter()
+            .any(|d| value.starts_with(d.as_str()))
+    {
         c.report(
             "B108",
             Medium,
@@ -123,8 +162,18 @@ pub(super) fn except_handler(c: &mut Checker, handler: &ExceptHandler) {
         return;
     }
     let (id, rule, check_typed, text) = match &h.body[0] {
-        Stmt::Pass(_) => (110, "B110", c.opts.pass_check_typed, "Try, Except, Pass detected."),
-        Stmt::Continue(_) => (112, "B112", c.opts.continue_check_typed, "Try, Except, Continue detected."),
+        Stmt::Pass(_) => (
+            110,
+            "B110",
+            c.opts.pass_check_typed,
+            "Try, Except, Pass detected.",
+        ),
+        Stmt::Continue(_) => (
+            112,
+            "B112",
+            c.opts.continue_check_typed,
+            "Try, Except, Continue detected.",
+        ),
         _ => return,
     };
     if !c.on(id) {

@@ -142,7 +142,9 @@ pub(crate) fn bval(expr: &Expr) -> BVal<'_> {
             Number::Float(f) => BVal::Float(*f),
             Number::Complex { .. } => BVal::Other,
         },
-        Expr::BytesLiteral(_) | Expr::EllipsisLiteral(_) | Expr::Dict(_) | Expr::Set(_) => BVal::Other,
+        Expr::BytesLiteral(_) | Expr::EllipsisLiteral(_) | Expr::Dict(_) | Expr::Set(_) => {
+            BVal::Other
+        }
         Expr::List(l) => BVal::List(l.elts.iter().map(bval).collect()),
         Expr::Tuple(t) => BVal::List(t.elts.iter().map(bval).collect()),
         Expr::Name(n) => BVal::Str(Cow::Borrowed(n.id.as_str())),
@@ -188,7 +190,11 @@ impl<'a> Checker<'a> {
     /// Inclusive line span of a range.
     pub(crate) fn lines_of(&self, range: TextRange) -> (usize, usize) {
         let start = self.line_of(range.start());
-        let end_off = range.end().to_usize().saturating_sub(1).max(range.start().to_usize());
+        let end_off = range
+            .end()
+            .to_usize()
+            .saturating_sub(1)
+            .max(range.start().to_usize());
         (start, self.file.lines.line(end_off))
     }
 
@@ -204,7 +210,15 @@ impl<'a> Checker<'a> {
         node: TextRange,
     ) {
         let line = self.line_of(at.start());
-        self.report_at_line(rule, severity, confidence, message, at, line, self.lines_of(node));
+        self.report_at_line(
+            rule,
+            severity,
+            confidence,
+            message,
+            at,
+            line,
+            self.lines_of(node),
+        );
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -259,11 +273,17 @@ impl<'a> Checker<'a> {
 
     /// The parent of the node being visited (`depth` 1), its grandparent (2), ...
     pub(crate) fn parent(&self, depth: usize) -> Option<Parent<'a>> {
-        self.parents.len().checked_sub(depth).map(|i| self.parents[i])
+        self.parents
+            .len()
+            .checked_sub(depth)
+            .map(|i| self.parents[i])
     }
 
     fn check_call(&mut self, call: &'a ExprCall) {
-        let ctx = CallCtx { call, qual: self.imports.qualified_call_name(&call.func) };
+        let ctx = CallCtx {
+            call,
+            qual: self.imports.qualified_call_name(&call.func),
+        };
         blacklist::call(self, &ctx);
         misc::call(self, &ctx);
         passwords::call(self, &ctx);
@@ -415,10 +435,18 @@ impl<'a> Visitor<'a> for Checker<'a> {
 
 /// Runs every enabled code check over a parsed file. Findings come back
 /// unsuppressed and unsorted.
-pub fn check_file(file: &PyFile, path: &str, selection: &Selection, opts: &CodeOptions) -> Vec<RawFinding> {
+pub fn check_file(
+    file: &PyFile,
+    path: &str,
+    selection: &Selection,
+    opts: &CodeOptions,
+) -> Vec<RawFinding> {
     let mut enabled = [false; 1000];
     for rule in selection.enabled_rules() {
-        if let Some(n) = rule.id.strip_prefix('B').and_then(|n| n.parse::<usize>().ok())
+        if let Some(n) = rule
+            .id
+            .strip_prefix('B')
+            .and_then(|n| n.parse::<usize>().ok())
             && n < 1000
         {
             enabled[n] = true;

@@ -21,7 +21,10 @@ pub(crate) fn is_candidate(name: &str) -> bool {
 }
 
 fn message(value: &str) -> String {
-    format!("Possible hardcoded password: '{}'", crate::report::redact(value))
+    format!(
+        "Possible hardcoded password: '{}'",
+        crate::report::redact(value)
+    )
 }
 
 /// B105, for a string constant whose parent is `parent`.
@@ -76,9 +79,10 @@ pub(super) fn string(c: &mut Checker, value: &str, range: TextRange, node: TextR
 fn constant_text(expr: &Expr) -> Option<String> {
     match expr {
         Expr::StringLiteral(s) => Some(s.value.to_str().to_owned()),
-        Expr::NumberLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) | Expr::BytesLiteral(_) => {
-            Some("<constant>".to_owned())
-        }
+        Expr::NumberLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::BytesLiteral(_) => Some("<constant>".to_owned()),
         Expr::EllipsisLiteral(_) => Some("Ellipsis".to_owned()),
         _ => None,
     }
@@ -96,7 +100,15 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
         {
             let line = c.line_of(kw.value.range().start());
             let node = c.lines_of(ctx.call.range());
-            c.report_at_line("B106", Low, Medium, message(value), kw.value.range(), line, node);
+            c.report_at_line(
+                "B106",
+                Low,
+                Medium,
+                message(value),
+                kw.value.range(),
+                line,
+                node,
+            );
             c.mark_secret(value.to_owned());
             return;
         }
@@ -116,13 +128,23 @@ pub(super) fn function_def(c: &mut Checker, def: &StmtFunctionDef) {
         .chain(&def.parameters.args)
         .chain(&def.parameters.kwonlyargs);
     for param in params {
-        let Some(default) = param.default.as_deref() else { continue };
+        let Some(default) = param.default.as_deref() else {
+            continue;
+        };
         if let Some(value) = str_lit(default)
             && is_candidate(param.parameter.name.as_str())
         {
             let line = c.line_of(def.name.range.start());
             let end = c.lines_of(def.range).1;
-            c.report_at_line("B107", Low, Medium, message(value), default.range(), line, (line, end));
+            c.report_at_line(
+                "B107",
+                Low,
+                Medium,
+                message(value),
+                default.range(),
+                line,
+                (line, end),
+            );
             c.mark_secret(value.to_owned());
             return;
         }

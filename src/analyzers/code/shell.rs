@@ -9,7 +9,9 @@ use crate::finding::Level::{self, High, Low, Medium};
 
 /// Bandit's `has_shell`: is the `shell=` keyword truthy as written?
 fn has_shell(ctx: &CallCtx) -> bool {
-    let Some(value) = ctx.kw_value("shell") else { return false };
+    let Some(value) = ctx.kw_value("shell") else {
+        return false;
+    };
     match value {
         Expr::NumberLiteral(n) => match &n.value {
             Number::Int(i) => i.as_i64() != Some(0),
@@ -30,7 +32,11 @@ fn has_shell(ctx: &CallCtx) -> bool {
 
 /// LOW when the command is a plain string literal, HIGH otherwise.
 fn shell_grade(ctx: &CallCtx) -> Level {
-    if matches!(ctx.args().first(), Some(Expr::StringLiteral(_))) { Low } else { High }
+    if matches!(ctx.args().first(), Some(Expr::StringLiteral(_))) {
+        Low
+    } else {
+        High
+    }
 }
 
 fn full_path(cmd: &str) -> bool {
@@ -43,7 +49,14 @@ fn full_path(cmd: &str) -> bool {
 }
 
 pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
-    if !c.on(602) && !c.on(603) && !c.on(604) && !c.on(605) && !c.on(606) && !c.on(607) && !c.on(609) {
+    if !c.on(602)
+        && !c.on(603)
+        && !c.on(604)
+        && !c.on(605)
+        && !c.on(606)
+        && !c.on(607)
+        && !c.on(609)
+    {
         return;
     }
     let o = c.opts;
@@ -59,8 +72,14 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
     if in_subprocess {
         if shell && c.on(602) && !ctx.args().is_empty() {
             let (sev, text) = match shell_grade(ctx) {
-                Low => (Low, "subprocess call with shell=True seems safe, but may be changed in the future, consider rewriting without shell"),
-                _ => (High, "subprocess call with shell=True identified, security issue."),
+                Low => (
+                    Low,
+                    "subprocess call with shell=True seems safe, but may be changed in the future, consider rewriting without shell",
+                ),
+                _ => (
+                    High,
+                    "subprocess call with shell=True identified, security issue.",
+                ),
             };
             c.report("B602", sev, High, text, shell_at, call_range);
         }
@@ -86,13 +105,26 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
     }
     if in_shell && c.on(605) && !ctx.args().is_empty() {
         let (sev, text) = match shell_grade(ctx) {
-            Low => (Low, "Starting a process with a shell: Seems safe, but may be changed in the future, consider rewriting without shell"),
-            _ => (High, "Starting a process with a shell, possible injection detected, security issue."),
+            Low => (
+                Low,
+                "Starting a process with a shell: Seems safe, but may be changed in the future, consider rewriting without shell",
+            ),
+            _ => (
+                High,
+                "Starting a process with a shell, possible injection detected, security issue.",
+            ),
         };
         c.report("B605", sev, High, text, call_range, call_range);
     }
     if in_no_shell && c.on(606) {
-        c.report("B606", Low, Medium, "Starting a process without a shell.", call_range, call_range);
+        c.report(
+            "B606",
+            Low,
+            Medium,
+            "Starting a process without a shell.",
+            call_range,
+            call_range,
+        );
     }
     if (in_subprocess || in_shell || in_no_shell) && c.on(607) {
         let mut first = ctx.args().first();
@@ -114,7 +146,8 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
             );
         }
     }
-    if c.on(609) && (in_shell || (in_subprocess && ctx.kw_equals("shell", &["True"]) == Some(true))) {
+    if c.on(609) && (in_shell || (in_subprocess && ctx.kw_equals("shell", &["True"]) == Some(true)))
+    {
         wildcard(c, ctx, shell_at);
     }
 }
@@ -133,7 +166,10 @@ fn wildcard(c: &mut Checker, ctx: &CallCtx, at: TextRange) {
     if command.is_empty() || !command.contains('*') {
         return;
     }
-    if ["chown", "chmod", "tar", "rsync"].iter().any(|f| command.contains(f)) {
+    if ["chown", "chmod", "tar", "rsync"]
+        .iter()
+        .any(|f| command.contains(f))
+    {
         c.report(
             "B609",
             High,
@@ -151,7 +187,10 @@ fn python_str(value: &BVal) -> String {
         BVal::Str(s) => s.to_string(),
         BVal::Int(i) => i.to_string(),
         BVal::Float(f) => f.to_string(),
-        BVal::List(items) => format!("[{}]", items.iter().map(python_str).collect::<Vec<_>>().join(", ")),
+        BVal::List(items) => format!(
+            "[{}]",
+            items.iter().map(python_str).collect::<Vec<_>>().join(", ")
+        ),
         BVal::Other | BVal::Null => "None".to_owned(),
     }
 }

@@ -25,7 +25,10 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
         );
     }
     if c.on(703)
-        && matches!(func, "mark_safe" | "SafeText" | "SafeUnicode" | "SafeString" | "SafeBytes")
+        && matches!(
+            func,
+            "mark_safe" | "SafeText" | "SafeUnicode" | "SafeString" | "SafeBytes"
+        )
         && c.imports.imported_like("django.utils.safestring")
     {
         django_mark_safe(c, ctx);
@@ -68,7 +71,9 @@ fn markup(c: &mut Checker, ctx: &CallCtx) {
     {
         return;
     }
-    let Some(first) = ctx.args().first() else { return };
+    let Some(first) = ctx.args().first() else {
+        return;
+    };
     if matches!(
         first,
         Expr::StringLiteral(_)
@@ -84,7 +89,7 @@ fn markup(c: &mut Checker, ctx: &CallCtx) {
         && !c.opts.allowed_markup_calls.is_empty()
     {
         let name = c.imports.qualified_call_name(&inner.func);
-        if c.opts.allowed_markup_calls.iter().any(|a| *a == name) {
+        if c.opts.allowed_markup_calls.contains(&name) {
             return;
         }
     }
@@ -93,7 +98,10 @@ fn markup(c: &mut Checker, ctx: &CallCtx) {
         "B704",
         Medium,
         High,
-        format!("Potential XSS with ``{qual}`` detected. Do not use ``{}`` on untrusted data.", ctx.name()),
+        format!(
+            "Potential XSS with ``{qual}`` detected. Do not use ``{}`` on untrusted data.",
+            ctx.name()
+        ),
         r,
         r,
     );
@@ -116,7 +124,11 @@ impl<'a> Scope<'a> {
     }
     fn is_param(&self, name: &str) -> bool {
         match self {
-            Scope::Func(f) => f.parameters.args.iter().any(|p| p.parameter.name.as_str() == name),
+            Scope::Func(f) => f
+                .parameters
+                .args
+                .iter()
+                .any(|p| p.parameter.name.as_str() == name),
             Scope::Module(_) => false,
         }
     }
@@ -153,7 +165,12 @@ impl<'a> Analysis<'_, 'a> {
     }
 
     /// Bandit's `DeepAssignation.is_assigned`, flattened into `out`.
-    fn assigned_in(&self, stmt: &'a Stmt, var: &str, out: &mut Vec<Assigned<'a>>) -> Result<(), Crash> {
+    fn assigned_in(
+        &self,
+        stmt: &'a Stmt,
+        var: &str,
+        out: &mut Vec<Assigned<'a>>,
+    ) -> Result<(), Crash> {
         match stmt {
             Stmt::FunctionDef(f) if !f.is_async => {
                 for s in &f.body {
@@ -217,10 +234,14 @@ impl<'a> Analysis<'_, 'a> {
                 }
             }
             Stmt::Assign(a) => match (a.targets.first(), a.value.as_ref()) {
-                (Some(Expr::Name(n)), _) if n.id.as_str() == var => out.push(Assigned::Value(&a.value)),
+                (Some(Expr::Name(n)), _) if n.id.as_str() == var => {
+                    out.push(Assigned::Value(&a.value))
+                }
                 (Some(Expr::Tuple(target)), Expr::Tuple(value)) => {
                     for (pos, name) in target.elts.iter().enumerate() {
-                        let Expr::Name(name) = name else { return Err(Crash) };
+                        let Expr::Name(name) = name else {
+                            return Err(Crash);
+                        };
                         if name.id.as_str() == var {
                             if let Some(v) = value.elts.get(pos) {
                                 out.push(Assigned::Value(v));
@@ -260,7 +281,12 @@ impl<'a> Analysis<'_, 'a> {
             // A single assignment is a value; a compound statement a list.
             let single = !matches!(
                 stmt,
-                Stmt::FunctionDef(_) | Stmt::With(_) | Stmt::Try(_) | Stmt::If(_) | Stmt::For(_) | Stmt::While(_)
+                Stmt::FunctionDef(_)
+                    | Stmt::With(_)
+                    | Stmt::Try(_)
+                    | Stmt::If(_)
+                    | Stmt::For(_)
+                    | Stmt::While(_)
             );
             if single && let [Assigned::Value(value)] = found.as_slice() {
                 match value {
@@ -296,8 +322,13 @@ impl<'a> Analysis<'_, 'a> {
 
     /// Bandit's `evaluate_call`: `"literal".format(<safe args>)`.
     fn call_is_safe(&mut self, call: &'a ruff_python_ast::ExprCall) -> Result<bool, Crash> {
-        let Expr::Attribute(attr) = call.func.as_ref() else { return Ok(false) };
-        if attr.attr.as_str() != "format" || !is_constant(&attr.value) || !call.arguments.keywords.is_empty() {
+        let Expr::Attribute(attr) = call.func.as_ref() else {
+            return Ok(false);
+        };
+        if attr.attr.as_str() != "format"
+            || !is_constant(&attr.value)
+            || !call.arguments.keywords.is_empty()
+        {
             return Ok(false);
         }
         let line = self.line(call.range().start());
@@ -349,7 +380,9 @@ fn is_constant(e: &Expr) -> bool {
 
 fn django_mark_safe(c: &mut Checker, ctx: &CallCtx) {
     // Bandit raises on a call without positional arguments and reports nothing.
-    let Some(xss) = ctx.args().first() else { return };
+    let Some(xss) = ctx.args().first() else {
+        return;
+    };
     if str_lit(xss).is_some() {
         return;
     }
@@ -360,7 +393,11 @@ fn django_mark_safe(c: &mut Checker, ctx: &CallCtx) {
         .find(|f| !f.is_async)
         .map_or(Scope::Module(c.module), |f| Scope::Func(f));
     let call_line = c.line_of(ctx.call.range().start());
-    let mut analysis = Analysis { c, scope, budget: 10_000 };
+    let mut analysis = Analysis {
+        c,
+        scope,
+        budget: 10_000,
+    };
     let secure = match xss {
         Expr::Name(n) => {
             if scope.is_param(n.id.as_str()) {
@@ -382,6 +419,13 @@ fn django_mark_safe(c: &mut Checker, ctx: &CallCtx) {
     };
     if let Ok(false) = secure {
         let r = ctx.call.range();
-        c.report("B703", Medium, High, "Potential XSS on mark_safe function.", r, r);
+        c.report(
+            "B703",
+            Medium,
+            High,
+            "Potential XSS on mark_safe function.",
+            r,
+            r,
+        );
     }
 }

@@ -1,0 +1,5 @@
+import hashlib
+
+
+def digest(data):
+    return hashlib.md5(data).hexdigest()
