@@ -574,3 +574,36 @@ fn parses_current_python_syntax() {
     assert!(!rules_of(&v).iter().any(|r| r.starts_with('E')), "{v}");
     assert!(rules_of(&v).contains(&"B608".to_owned()));
 }
+
+#[test]
+fn pyward_toml_plugin_options_and_bad_values() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(
+        d,
+        "a.py",
+        "from cryptography.hazmat.primitives.asymmetric import rsa\nrsa.generate_private_key(65537, 3072)\ntry:\n    f()\nexcept ValueError:\n    pass\n",
+    );
+    write(
+        d,
+        "pyward.toml",
+        "select = [\"B505\", \"B110\"]\n[options.weak_cryptographic_key]\nweak_key_size_rsa_medium = 4096\n[options.try_except_pass]\ncheck_typed_exception = true\n",
+    );
+    let v = json_of(&run_in(d, &["scan", "--format", "json", "--no-progress"]));
+    assert_eq!(rules_of(&v), ["B505", "B110"]);
+    write(d, "pyward.toml", "[options.weak_cryptographic_key]\nweak_key_size_rsa_medium = \"big\"\n");
+    let out = run_in(d, &["scan"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pyward.toml") && err.contains("weak_key_size_rsa_medium"), "{err}");
+    write(d, "pyward.toml", "[options.no_such_section]\nx = 1\n");
+    let err = String::from_utf8_lossy(&run_in(d, &["scan"]).stderr).into_owned();
+    assert!(err.contains("no_such_section"), "{err}");
+}
+
+#[test]
+fn no_colour_when_piped() {
+    let out = run_in(&project("basic"), &["scan", "--no-progress"]);
+    assert!(!stdout(&out).contains('\x1b'));
+    assert!(out.stderr.is_empty(), "no progress bar when stderr is not a terminal");
+}
