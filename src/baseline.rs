@@ -16,22 +16,22 @@ pub struct Baseline {
 
 impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline, String> {
-        let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read baseline {}: {e}", path.display()))?;
         let value: Value = serde_json::from_str(&text).map_err(|e| {
-            format!("{} is not a pyward baseline (invalid JSON: {e}); hint: write one with --write-baseline", path.display())
+            format!(
+                "{} is not a pyward baseline (invalid JSON: {e}); hint: write one with --write-baseline",
+                path.display()
+            )
         })?;
         let findings = value.get("findings").and_then(Value::as_array).ok_or_else(|| {
-            format!("{} is not a pyward baseline (no \"findings\" list); hint: write one with --write-baseline", path.display())
+            format!(
+                "{} is not a pyward baseline (no \"findings\" list); hint: write one with --write-baseline",
+                path.display()
+            )
         })?;
-        let fingerprints = findings
-            .iter()
-            .filter_map(|f| {
-                f.get("fingerprint")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned)
-            })
-            .collect();
+        let fingerprints =
+            findings.iter().filter_map(|f| f.get("fingerprint").and_then(Value::as_str).map(str::to_owned)).collect();
         Ok(Baseline { fingerprints })
     }
 
@@ -62,14 +62,8 @@ pub fn write(path: &Path, findings: &[Finding]) -> Result<(), String> {
 /// Writes a file through a temporary sibling and a rename, so a reader never
 /// sees it half-written and a failure leaves the old file intact.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
     let result = (|| -> std::io::Result<()> {
         let mut file = std::fs::File::create(&tmp)?;

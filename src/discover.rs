@@ -53,6 +53,11 @@ impl Excludes {
             }
             let glob = Glob::new(p).map_err(|e| format!("bad exclude pattern `{p}`: {e}"))?;
             builder.add(glob);
+            // Bandit matches `./dir/x.py`; pyward's paths have no `./`, so a
+            // leading `*/` must also match at the top of the tree.
+            if let Some(rest) = p.strip_prefix("*/") {
+                builder.add(Glob::new(rest).map_err(|e| format!("bad exclude pattern `{p}`: {e}"))?);
+            }
             if !p.contains(['*', '?', '[']) {
                 plain.push(p.trim_start_matches("./").to_owned());
             }
@@ -63,11 +68,7 @@ impl Excludes {
 
     pub fn is_excluded(&self, display: &str) -> bool {
         let path = display.trim_start_matches("./");
-        if self.globs.is_match(path)
-            || Path::new(path)
-                .components()
-                .any(|c| self.globs.is_match(c.as_os_str()))
-        {
+        if self.globs.is_match(path) || Path::new(path).components().any(|c| self.globs.is_match(c.as_os_str())) {
             return true;
         }
         self.plain.iter().any(|p| path.contains(p.as_str()))
@@ -80,10 +81,7 @@ fn display(path: &Path) -> String {
 }
 
 fn is_python(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("py" | "pyw")
-    )
+    matches!(path.extension().and_then(|e| e.to_str()), Some("py" | "pyw"))
 }
 
 /// Walks the given paths. Files named explicitly are always scanned (whatever
@@ -93,15 +91,9 @@ pub fn discover(paths: &[PathBuf], excludes: &Excludes) -> Vec<Entry> {
     for root in paths {
         let meta = std::fs::symlink_metadata(root);
         match meta {
-            Err(e) => out.push(Entry::Error {
-                display: display(root),
-                message: e.to_string(),
-            }),
+            Err(e) => out.push(Entry::Error { display: display(root), message: e.to_string() }),
             Ok(m) if !(m.is_dir() || (m.file_type().is_symlink() && root.is_dir())) => {
-                out.push(Entry::File {
-                    path: root.clone(),
-                    display: display(root),
-                });
+                out.push(Entry::File { path: root.clone(), display: display(root) });
             }
             Ok(_) => walk(root, excludes, &mut out),
         }
@@ -145,18 +137,12 @@ fn walk(root: &Path, excludes: &Excludes, out: &mut Vec<Entry>) {
                 }
                 let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
                 if !is_dir && is_python(path) {
-                    out.push(Entry::File {
-                        path: path.to_path_buf(),
-                        display: shown,
-                    });
+                    out.push(Entry::File { path: path.to_path_buf(), display: shown });
                 }
             }
             Err(err) => {
                 let (shown, message) = error_parts(&err);
-                out.push(Entry::Error {
-                    display: shown.unwrap_or_else(|| display(root)),
-                    message,
-                });
+                out.push(Entry::Error { display: shown.unwrap_or_else(|| display(root)), message });
             }
         }
     }
@@ -166,14 +152,26 @@ fn walk(root: &Path, excludes: &Excludes, out: &mut Vec<Entry>) {
 fn error_parts(err: &ignore::Error) -> (Option<String>, String) {
     match err {
         ignore::Error::WithPath { path, err } => (Some(display(path)), error_parts(err).1),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-            error_parts(err)
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => error_parts(err),
+        ignore::Error::Loop { child, ancestor } => {
+            (Some(display(child)), format!("symbolic link loop back to {}", ancestor.display()))
         }
-        ignore::Error::Loop { child, ancestor } => (
-            Some(display(child)),
-            format!("symbolic link loop back to {}", ancestor.display()),
-        ),
         ignore::Error::Io(e) => (None, e.to_string()),
         other => (None, other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excludes_match_globs_components_and_bandit_style_paths() {
+        let ex = Excludes::new(&["*/vendored/*".into(), "build".into(), "*_pb2.py".into()]).unwrap();
+        assert!(ex.is_excluded("vendored/b.py"));
+        assert!(ex.is_excluded("src/vendored/b.py"));
+        assert!(ex.is_excluded("build/x.py"));
+        assert!(ex.is_excluded("pkg/api_pb2.py"));
+        assert!(!ex.is_excluded("app/views.py"));
     }
 }

@@ -73,12 +73,7 @@ pub struct Finding {
 impl Finding {
     /// The order findings are reported in: path, line, column, rule.
     pub fn sort_key(&self) -> (&str, usize, usize, &str) {
-        (
-            &self.location.path,
-            self.location.line,
-            self.location.column,
-            self.rule,
-        )
+        (&self.location.path, self.location.line, self.location.column, self.rule)
     }
 }
 
@@ -115,10 +110,7 @@ mod tests {
         let c = fingerprint("B602", "a.py", "subprocess.run(y, shell=True)");
         assert_eq!(a, b);
         assert_ne!(a, c);
-        assert_ne!(
-            a,
-            fingerprint("B603", "a.py", "subprocess.run(x, shell=True)")
-        );
+        assert_ne!(a, fingerprint("B603", "a.py", "subprocess.run(x, shell=True)"));
     }
 
     #[test]

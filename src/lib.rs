@@ -79,8 +79,9 @@ pub struct FileStats {
 pub struct ScanResult {
     pub findings: Vec<Finding>,
     pub files: Vec<FileStats>,
-    /// Findings dropped because the baseline has them.
-    pub baselined: usize,
+    /// Findings hidden because the baseline has them (kept so that
+    /// `--write-baseline` can record them again).
+    pub known: Vec<Finding>,
     pub elapsed: Duration,
 }
 
@@ -114,16 +115,9 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
             .map(|entry| {
                 let outcome = match entry {
                     discover::Entry::File { path, display } => analyze_path(opts, path, display),
-                    discover::Entry::Error { display, message } => FileOutcome {
-                        findings: vec![error_finding(
-                            "E002",
-                            display,
-                            1,
-                            1,
-                            format!("cannot read {display}: {message}"),
-                        )],
-                        stats: None,
-                    },
+                    discover::Entry::Error { display, message } => {
+                        error_outcome(opts, "E002", display, (1, 1), format!("cannot read {display}: {message}"), None)
+                    }
                 };
                 tick();
                 outcome
@@ -144,40 +138,43 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
         }
     }
     findings.retain(|f| f.severity >= opts.severity_level && f.confidence >= opts.confidence_level);
-    let before = findings.len();
+    let mut known = Vec::new();
     if let Some(baseline) = &opts.baseline {
-        findings.retain(|f| !baseline.contains(f));
+        let (old, new): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(|f| baseline.contains(f));
+        findings = new;
+        known = old;
     }
-    let baselined = before - findings.len();
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    known.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(ScanResult {
-        findings,
-        files,
-        baselined,
-        elapsed: start.elapsed(),
-    })
+    Ok(ScanResult { findings, files, known, elapsed: start.elapsed() })
 }
 
-fn error_finding(
+/// The outcome of a file pyward could not analyse: an `E` finding when that
+/// rule is enabled.
+fn error_outcome(
+    opts: &ScanOptions,
     rule: &'static str,
-    path: &str,
-    line: usize,
-    column: usize,
+    display: &str,
+    (line, column): (usize, usize),
     message: String,
-) -> Finding {
+    stats: Option<FileStats>,
+) -> FileOutcome {
+    let findings = if opts.selection.is_enabled(rule) {
+        vec![error_finding(rule, display, line, column, message)]
+    } else {
+        vec![]
+    };
+    FileOutcome { findings, stats }
+}
+
+fn error_finding(rule: &'static str, path: &str, line: usize, column: usize, message: String) -> Finding {
     let def = rules::by_id(rule).expect("error rules are in the catalog");
     Finding {
         rule,
         severity: def.severity,
         confidence: def.confidence,
-        location: Location {
-            path: path.to_owned(),
-            line,
-            column,
-            end_line: line,
-            end_column: column,
-        },
+        location: Location { path: path.to_owned(), line, column, end_line: line, end_column: column },
         fingerprint: finding::fingerprint(rule, path, ""),
         message,
         snippet: String::new(),
@@ -186,14 +183,7 @@ fn error_finding(
 }
 
 fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str) -> FileOutcome {
-    let failed = |rule: &'static str, message: String| FileOutcome {
-        findings: if opts.selection.is_enabled(rule) {
-            vec![error_finding(rule, display, 1, 1, message)]
-        } else {
-            vec![]
-        },
-        stats: None,
-    };
+    let failed = |rule, message| error_outcome(opts, rule, display, (1, 1), message, None);
     match std::fs::metadata(path) {
         Err(e) => return failed("E002", format!("cannot read {display}: {e}")),
         Ok(m) if m.len() > opts.max_file_size => {
@@ -207,10 +197,7 @@ fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str) -> Fi
             );
         }
         Ok(m) if m.is_dir() => {
-            return FileOutcome {
-                findings: vec![],
-                stats: None,
-            };
+            return FileOutcome { findings: vec![], stats: None };
         }
         Ok(_) => {}
     }
@@ -222,18 +209,10 @@ fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str) -> Fi
 
 /// Analyses one file's bytes, reported under `display`.
 fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: &[u8]) -> FileOutcome {
-    let enabled_error =
-        |rule: &'static str, line: usize, col: usize, message: String| FileOutcome {
-            findings: if opts.selection.is_enabled(rule) {
-                vec![error_finding(rule, display, line, col, message)]
-            } else {
-                vec![]
-            },
-            stats: Some(FileStats {
-                path: display.to_owned(),
-                ..FileStats::default()
-            }),
-        };
+    let enabled_error = |rule, line, col, message| {
+        let stats = FileStats { path: display.to_owned(), ..FileStats::default() };
+        error_outcome(opts, rule, display, (line, col), message, Some(stats))
+    };
     let text = match python::source::decode(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -248,26 +227,13 @@ fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: &[u8]) -> FileOutcome
     let file = match python::parse(text) {
         Ok(file) => file,
         Err((line, col, message)) => {
-            return enabled_error(
-                "E001",
-                line,
-                col,
-                format!("syntax error in {display}: {message}"),
-            );
+            return enabled_error("E001", line, col, format!("syntax error in {display}: {message}"));
         }
     };
-    let ignored: Vec<&String> = opts
-        .per_file_ignores
-        .iter()
-        .filter(|(glob, _)| glob.is_match(display))
-        .flat_map(|(_, ids)| ids)
-        .collect();
+    let ignored: Vec<&String> =
+        opts.per_file_ignores.iter().filter(|(glob, _)| glob.is_match(display)).flat_map(|(_, ids)| ids).collect();
     let raw = analyzers::code::check_file(&file, display, &opts.selection, &opts.code);
-    let mut stats = FileStats {
-        path: display.to_owned(),
-        loc: count_loc(&file.text),
-        ..FileStats::default()
-    };
+    let mut stats = FileStats { path: display.to_owned(), loc: count_loc(&file.text), ..FileStats::default() };
     let mut findings = Vec::with_capacity(raw.len());
     for r in raw {
         let Some(rule) = rules::by_id(r.rule) else {
@@ -276,29 +242,20 @@ fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: &[u8]) -> FileOutcome
         if ignored.iter().any(|p| rules::pattern_matches(p, rule)) {
             continue;
         }
-        match file.suppressions.suppression(
-            r.rule,
-            r.line,
-            (r.line_range.0.min(r.line), r.line_range.1.max(r.line)),
-        ) {
+        match file.suppressions.suppression(r.rule, r.line, (r.line_range.0.min(r.line), r.line_range.1.max(r.line))) {
             Some(Kind::Blanket) => stats.nosec += 1,
             Some(Kind::Specific) => stats.skipped_tests += 1,
             None => findings.push(to_finding(&file, display, r)),
         }
     }
-    FileOutcome {
-        findings,
-        stats: Some(stats),
-    }
+    FileOutcome { findings, stats: Some(stats) }
 }
 
 /// Lines that hold code (not blank, not only a comment), as Bandit counts `loc`.
 fn count_loc(text: &str) -> usize {
-    text.lines()
-        .filter(|l| {
-            let t = l.trim();
-            !t.is_empty() && !t.starts_with('#')
-        })
+    text.as_bytes()
+        .split(|&b| b == b'\n')
+        .filter(|line| line.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|&b| b != b'#'))
         .count()
 }
 
@@ -330,13 +287,7 @@ fn to_finding(file: &python::PyFile, path: &str, r: RawFinding) -> Finding {
         severity: r.severity,
         confidence: r.confidence,
         fingerprint: finding::fingerprint(r.rule, path, &snippet),
-        location: Location {
-            path: path.to_owned(),
-            line: r.line,
-            column,
-            end_line,
-            end_column,
-        },
+        location: Location { path: path.to_owned(), line: r.line, column, end_line, end_column },
         message,
         snippet,
         line_range: r.line_range,

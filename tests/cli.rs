@@ -8,9 +8,7 @@ use assert_cmd::Command;
 use serde_json::Value;
 
 fn project(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/projects")
-        .join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/projects").join(name)
 }
 
 fn pyward() -> Command {
@@ -38,12 +36,7 @@ fn stable(text: &str) -> String {
 }
 
 fn rules_of(v: &Value) -> Vec<String> {
-    v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["rule"].as_str().unwrap().to_owned())
-        .collect()
+    v["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap().to_owned()).collect()
 }
 
 #[test]
@@ -55,10 +48,7 @@ fn text_report_snapshot_and_exit_code() {
 
 #[test]
 fn json_report_snapshot() {
-    let out = run_in(
-        &project("basic"),
-        &["scan", "--format", "json", "--no-progress"],
-    );
+    let out = run_in(&project("basic"), &["scan", "--format", "json", "--no-progress"]);
     assert_eq!(out.status.code(), Some(1));
     let v = json_of(&out);
     assert_eq!(v["version"], 1);
@@ -67,43 +57,23 @@ fn json_report_snapshot() {
 
 #[test]
 fn bandit_report_snapshot() {
-    let out = run_in(
-        &project("basic"),
-        &["scan", "--format", "bandit", "--no-progress"],
-    );
+    let out = run_in(&project("basic"), &["scan", "--format", "bandit", "--no-progress"]);
     let v = json_of(&out);
-    assert!(
-        v["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|r| r["test_id"].as_str().unwrap().starts_with('B'))
-    );
+    assert!(v["results"].as_array().unwrap().iter().all(|r| r["test_id"].as_str().unwrap().starts_with('B')));
     assert!(v.get("generated_at").is_none());
     insta::assert_snapshot!("basic_bandit", stdout(&out));
 }
 
 #[test]
 fn sarif_report_is_valid_sarif_2_1_0() {
-    let out = run_in(
-        &project("basic"),
-        &["scan", "--format", "sarif", "--no-progress"],
-    );
+    let out = run_in(&project("basic"), &["scan", "--format", "sarif", "--no-progress"]);
     let sarif = json_of(&out);
-    let schema_path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json");
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
     let validator = jsonschema::draft4::new(&schema).expect("schema compiles");
-    let errors: Vec<String> = validator
-        .iter_errors(&sarif)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect();
-    assert!(
-        errors.is_empty(),
-        "SARIF does not validate:\n{}",
-        errors.join("\n")
-    );
+    let errors: Vec<String> =
+        validator.iter_errors(&sarif).map(|e| format!("{} at {}", e, e.instance_path())).collect();
+    assert!(errors.is_empty(), "SARIF does not validate:\n{}", errors.join("\n"));
     let rule = &sarif["runs"][0]["tool"]["driver"]["rules"][0];
     assert!(
         rule["properties"]["tags"]
@@ -118,124 +88,35 @@ fn sarif_report_is_valid_sarif_2_1_0() {
 
 #[test]
 fn schema_validation_rejects_a_broken_log() {
-    let schema_path =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json");
-    let schema: Value =
-        serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
+    let schema_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/sarif-schema-2.1.0.json");
+    let schema: Value = serde_json::from_str(&std::fs::read_to_string(schema_path).unwrap()).unwrap();
     let validator = jsonschema::draft4::new(&schema).unwrap();
     let broken = serde_json::json!({"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]});
-    assert!(
-        !validator.is_valid(&broken),
-        "the validator must be able to fail"
-    );
+    assert!(!validator.is_valid(&broken), "the validator must be able to fail");
 }
 
 #[test]
 fn discovery_skips_virtualenvs_gitignored_and_excluded() {
-    let v = json_of(&run_in(
-        &project("basic"),
-        &["scan", "--format", "json", "--no-progress"],
-    ));
-    let paths: Vec<&str> = v["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["path"].as_str().unwrap())
-        .collect();
+    let v = json_of(&run_in(&project("basic"), &["scan", "--format", "json", "--no-progress"]));
+    let paths: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
     assert!(paths.iter().all(|p| p.starts_with("app/")), "{paths:?}");
-    let v = json_of(&run_in(
-        &project("basic"),
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--exclude",
-            "util.py",
-            "--no-progress",
-        ],
-    ));
+    let v = json_of(&run_in(&project("basic"), &["scan", "--format", "json", "--exclude", "util.py", "--no-progress"]));
     assert!(!rules_of(&v).contains(&"B324".to_owned()));
 }
 
 #[test]
 fn select_ignore_and_thresholds() {
     let dir = project("basic");
-    let v = json_of(&run_in(
-        &dir,
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--select",
-            "B6",
-            "--no-progress",
-        ],
-    ));
+    let v = json_of(&run_in(&dir, &["scan", "--format", "json", "--select", "B6", "--no-progress"]));
     assert!(rules_of(&v).iter().all(|r| r.starts_with("B6")) && !rules_of(&v).is_empty());
-    let v = json_of(&run_in(
-        &dir,
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--ignore",
-            "B602,B105",
-            "--no-progress",
-        ],
-    ));
+    let v = json_of(&run_in(&dir, &["scan", "--format", "json", "--ignore", "B602,B105", "--no-progress"]));
     assert!(!rules_of(&v).iter().any(|r| r == "B602" || r == "B105"));
-    let v = json_of(&run_in(
-        &dir,
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--severity-level",
-            "high",
-            "--no-progress",
-        ],
-    ));
-    assert!(
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|f| f["severity"] == "HIGH")
-    );
-    let v = json_of(&run_in(
-        &dir,
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--confidence-level",
-            "high",
-            "--no-progress",
-        ],
-    ));
-    assert!(
-        v["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|f| f["confidence"] == "HIGH")
-    );
-    let out = run_in(
-        &dir,
-        &[
-            "scan",
-            "--select",
-            "B404",
-            "--fail-on",
-            "medium",
-            "--no-progress",
-        ],
-    );
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "only LOW findings, failing on MEDIUM"
-    );
+    let v = json_of(&run_in(&dir, &["scan", "--format", "json", "--severity-level", "high", "--no-progress"]));
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["severity"] == "HIGH"));
+    let v = json_of(&run_in(&dir, &["scan", "--format", "json", "--confidence-level", "high", "--no-progress"]));
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["confidence"] == "HIGH"));
+    let out = run_in(&dir, &["scan", "--select", "B404", "--fail-on", "medium", "--no-progress"]);
+    assert_eq!(out.status.code(), Some(0), "only LOW findings, failing on MEDIUM");
     let out = run_in(&dir, &["scan", "--exit-zero", "--no-progress"]);
     assert_eq!(out.status.code(), Some(0));
     let out = run_in(&dir, &["scan", "--select", "B999"]);
@@ -248,24 +129,14 @@ fn secrets_are_never_printed_whole() {
     let dir = project("basic");
     for format in ["text", "json", "sarif", "bandit"] {
         let out = run_in(&dir, &["scan", "--format", format, "--no-progress"]);
-        assert!(
-            !stdout(&out).contains("hunter2hunter2"),
-            "{format} output shows the password"
-        );
+        assert!(!stdout(&out).contains("hunter2hunter2"), "{format} output shows the password");
     }
 }
 
 #[test]
 fn stdin_is_scanned_under_its_name() {
     let out = pyward()
-        .args([
-            "scan",
-            "-",
-            "--stdin-filename",
-            "snippet.py",
-            "--format",
-            "json",
-        ])
+        .args(["scan", "-", "--stdin-filename", "snippet.py", "--format", "json"])
         .write_stdin("import pickle\npickle.loads(data)\n")
         .output()
         .unwrap();
@@ -283,10 +154,7 @@ fn rule_and_rules_commands() {
     assert!(text.contains("## Why is this bad?") && text.contains("CWE-78"));
     let out = pyward().args(["rule", "nope"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    let out = pyward()
-        .args(["rules", "--format", "json"])
-        .output()
-        .unwrap();
+    let out = pyward().args(["rules", "--format", "json"]).output().unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert!(v.as_array().unwrap().len() >= 78);
     let out = pyward().arg("--version").output().unwrap();
@@ -295,10 +163,7 @@ fn rule_and_rules_commands() {
 
 #[test]
 fn docs_rules_md_matches_the_catalog() {
-    let out = pyward()
-        .args(["rules", "--format", "markdown"])
-        .output()
-        .unwrap();
+    let out = pyward().args(["rules", "--format", "markdown"]).output().unwrap();
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
     let on_disk = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
@@ -311,10 +176,7 @@ fn docs_rules_md_matches_the_catalog() {
 fn output_file_is_written() {
     let tmp = tempfile::tempdir().unwrap();
     let report = tmp.path().join("report.json");
-    let out = run_in(
-        &project("basic"),
-        &["scan", "--format", "json", "-o", report.to_str().unwrap()],
-    );
+    let out = run_in(&project("basic"), &["scan", "--format", "json", "-o", report.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
     let v: Value = serde_json::from_str(&std::fs::read_to_string(report).unwrap()).unwrap();
@@ -333,25 +195,12 @@ fn baseline_hides_known_findings_even_when_lines_move() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
     write(d, "a.py", "import os\nos.system(cmd)\n");
-    let out = run_in(
-        d,
-        &["scan", "--write-baseline", "base.json", "--no-progress"],
-    );
+    let out = run_in(d, &["scan", "--write-baseline", "base.json", "--no-progress"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(d.join("base.json").is_file());
     // The same code, moved down two lines, plus one new finding.
     write(d, "a.py", "import os\n\n\nos.system(cmd)\neval(x)\n");
-    let v = json_of(&run_in(
-        d,
-        &[
-            "scan",
-            "--baseline",
-            "base.json",
-            "--format",
-            "json",
-            "--no-progress",
-        ],
-    ));
+    let v = json_of(&run_in(d, &["scan", "--baseline", "base.json", "--format", "json", "--no-progress"]));
     assert_eq!(rules_of(&v), ["B307"]);
     assert_eq!(v["stats"]["baselined"], 1);
     write(d, "bad.json", "{ not json");
@@ -364,11 +213,7 @@ fn baseline_hides_known_findings_even_when_lines_move() {
 fn pyproject_config_and_its_errors() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
-    write(
-        d,
-        "a.py",
-        "import subprocess\nsubprocess.run(cmd, shell=True)\nassert x\n",
-    );
+    write(d, "a.py", "import subprocess\nsubprocess.run(cmd, shell=True)\nassert x\n");
     write(
         d,
         "pyproject.toml",
@@ -380,53 +225,29 @@ fn pyproject_config_and_its_errors() {
     let out = run_in(d, &["scan"]);
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("pyproject.toml") && err.contains("selekt"),
-        "{err}"
-    );
+    assert!(err.contains("pyproject.toml") && err.contains("selekt"), "{err}");
     write(d, "pyproject.toml", "[tool.pyward]\nfail-on = \"severe\"\n");
     let err = String::from_utf8_lossy(&run_in(d, &["scan"]).stderr).into_owned();
     assert!(err.contains("fail-on") && err.contains("severe"), "{err}");
     write(d, "pyproject.toml", "[tool.pyward\n");
     let err = String::from_utf8_lossy(&run_in(d, &["scan"]).stderr).into_owned();
-    assert!(
-        err.contains("pyproject.toml") && err.contains("TOML"),
-        "{err}"
-    );
+    assert!(err.contains("pyproject.toml") && err.contains("TOML"), "{err}");
 }
 
 #[test]
 fn bandit_configs_are_read_as_is() {
     let tmp = tempfile::tempdir().unwrap();
     let d = tmp.path();
-    write(
-        d,
-        "a.py",
-        "import subprocess\nsubprocess.Popen(cmd, shell=True)\nassert x\nopen('/scratch/x')\n",
-    );
+    write(d, "a.py", "import subprocess\nsubprocess.Popen(cmd, shell=True)\nassert x\nopen('/scratch/x')\n");
     write(
         d,
         "bandit.yaml",
         "skips: ['B101', 'B404']\nshell_injection:\n  subprocess: []\nhardcoded_tmp_directory:\n  tmp_dirs: ['/scratch']\n",
     );
-    let v = json_of(&run_in(
-        d,
-        &[
-            "scan",
-            "-c",
-            "bandit.yaml",
-            "--format",
-            "json",
-            "--no-progress",
-        ],
-    ));
+    let v = json_of(&run_in(d, &["scan", "-c", "bandit.yaml", "--format", "json", "--no-progress"]));
     // With an empty subprocess list, Popen(shell=True) becomes B604, as in Bandit.
     assert_eq!(rules_of(&v), ["B604", "B108"]);
-    write(
-        d,
-        "pyproject.toml",
-        "[tool.bandit]\nskips = [\"B404\", \"B604\", \"B602\"]\n",
-    );
+    write(d, "pyproject.toml", "[tool.bandit]\nskips = [\"B404\", \"B604\", \"B602\"]\n");
     let v = json_of(&run_in(d, &["scan", "--format", "json", "--no-progress"]));
     assert_eq!(rules_of(&v), ["B101"]);
     std::fs::remove_file(d.join("pyproject.toml")).unwrap();
@@ -446,28 +267,14 @@ fn bad_input_is_reported_and_the_scan_goes_on() {
     write(d, "ok.py", "eval(x)\n");
     write(d, "syntax.py", "def f(:\n    pass\n");
     write(d, "undecodable.py", b"x = '\xff\xfe'\n".as_slice());
-    write(
-        d,
-        "latin1.py",
-        b"# -*- coding: latin-1 -*-\npassword = '\xe9t\xe9 secret'\n".as_slice(),
-    );
+    write(d, "latin1.py", b"# -*- coding: latin-1 -*-\npassword = '\xe9t\xe9 secret'\n".as_slice());
     write(d, "binary.py", b"\x7fELF\x00\x00\x01".as_slice());
     write(d, "unknown_enc.py", "# coding: klingon\nx = 1\n");
     std::os::unix::fs::symlink(d.join("missing-target.py"), d.join("dangling.py")).unwrap();
     std::os::unix::fs::symlink(d.join("loop_b.py"), d.join("loop_a.py")).unwrap();
     std::os::unix::fs::symlink(d.join("loop_a.py"), d.join("loop_b.py")).unwrap();
     write(d, "big.py", "x = 1\n".repeat(2000));
-    let out = run_in(
-        d,
-        &[
-            "scan",
-            "--format",
-            "json",
-            "--max-file-size",
-            "5000",
-            "--no-progress",
-        ],
-    );
+    let out = run_in(d, &["scan", "--format", "json", "--max-file-size", "5000", "--no-progress"]);
     assert_eq!(out.status.code(), Some(1));
     let v = json_of(&out);
     let found: Vec<(String, String, u64)> = v["findings"]
@@ -485,31 +292,16 @@ fn bad_input_is_reported_and_the_scan_goes_on() {
     let has = |path: &str, rule: &str| found.iter().any(|(p, r, _)| p == path && r == rule);
     assert!(has("ok.py", "B307"), "{found:?}");
     assert!(has("syntax.py", "E001"));
-    assert!(
-        found
-            .iter()
-            .any(|(p, r, l)| p == "undecodable.py" && r == "E002" && *l == 1)
-    );
-    assert!(
-        has("latin1.py", "B105"),
-        "PEP 263 latin-1 file must be decoded: {found:?}"
-    );
+    assert!(found.iter().any(|(p, r, l)| p == "undecodable.py" && r == "E002" && *l == 1));
+    assert!(has("latin1.py", "B105"), "PEP 263 latin-1 file must be decoded: {found:?}");
     assert!(has("binary.py", "E002"));
     assert!(has("unknown_enc.py", "E002"));
     assert!(has("dangling.py", "E002"));
     assert!(has("loop_a.py", "E002") && has("loop_b.py", "E002"));
     assert!(has("big.py", "E003"));
     let errors = v["errors"].as_array().unwrap();
-    assert!(
-        errors
-            .iter()
-            .any(|e| e["path"] == "binary.py" && e["message"].as_str().unwrap().contains("binary"))
-    );
-    assert!(
-        errors
-            .iter()
-            .any(|e| e["path"] == "big.py" && e["message"].as_str().unwrap().contains("5000"))
-    );
+    assert!(errors.iter().any(|e| e["path"] == "binary.py" && e["message"].as_str().unwrap().contains("binary")));
+    assert!(errors.iter().any(|e| e["path"] == "big.py" && e["message"].as_str().unwrap().contains("5000")));
 }
 
 #[test]
@@ -527,25 +319,12 @@ fn pathological_sources_stay_linear_and_do_not_crash() {
     write(
         d,
         "deep.py",
-        format!(
-            "y = {}1{}\nz = eval({}x{})\n",
-            "(".repeat(1000),
-            ")".repeat(1000),
-            "[".repeat(1000),
-            "]".repeat(1000)
-        ),
+        format!("y = {}1{}\nz = eval({}x{})\n", "(".repeat(1000), ")".repeat(1000), "[".repeat(1000), "]".repeat(1000)),
     );
-    let chain: Vec<String> = (0..1000)
-        .map(|i| format!("'select {i} from t' + v{i}"))
-        .collect();
+    let chain: Vec<String> = (0..1000).map(|i| format!("'select {i} from t' + v{i}")).collect();
     write(d, "chain.py", format!("q = {}\n", chain.join(" + ")));
     let out = run_in(d, &["scan", "--format", "json", "--no-progress"]);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
     let v = json_of(&out);
     let rules = rules_of(&v);
     assert!(rules.contains(&"B307".to_owned()), "{rules:?}");
@@ -606,4 +385,49 @@ fn no_colour_when_piped() {
     let out = run_in(&project("basic"), &["scan", "--no-progress"]);
     assert!(!stdout(&out).contains('\x1b'));
     assert!(out.stderr.is_empty(), "no progress bar when stderr is not a terminal");
+}
+
+#[test]
+fn refreshing_a_baseline_keeps_known_findings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(d, "a.py", "import os\nos.system(cmd)\n");
+    // `baseline` set in the configuration: the first --write-baseline creates it.
+    write(d, "pyward.toml", "baseline = \"base.json\"\n");
+    let out = run_in(d, &["scan", "--write-baseline", "base.json", "--no-progress"]);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(d.join("base.json").is_file());
+    write(d, "a.py", "import os\nos.system(cmd)\neval(x)\n");
+    let out = run_in(d, &["scan", "--write-baseline", "base.json", "--format", "json", "--no-progress"]);
+    assert_eq!(rules_of(&json_of(&out)), ["B307"]);
+    let base: Value = serde_json::from_str(&std::fs::read_to_string(d.join("base.json")).unwrap()).unwrap();
+    let recorded: Vec<&str> =
+        base["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(recorded, ["B605", "B307"], "the old finding stays in the refreshed baseline");
+    let out = run_in(d, &["scan", "--no-progress"]);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn missing_paths_are_e002_unless_ignored() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = run_in(tmp.path(), &["scan", "nope.py", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(rules_of(&json_of(&out)), ["E002"]);
+    let out = run_in(tmp.path(), &["scan", "nope.py", "--format", "json", "--ignore", "E002"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(rules_of(&json_of(&out)).is_empty());
+}
+
+#[test]
+fn bandit_style_patterns_match_top_level_folders() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(d, "tests/test_a.py", "assert x\n");
+    write(d, "app/a.py", "assert y\n");
+    write(d, "vendored/b.py", "eval(z)\n");
+    write(d, "bandit.yaml", "exclude_dirs: ['*/vendored/*']\nassert_used:\n  skips: ['*/tests/*']\n");
+    let v = json_of(&run_in(d, &["scan", "-c", "bandit.yaml", "--format", "json", "--no-progress"]));
+    let paths: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
+    assert_eq!(paths, ["app/a.py"]);
 }

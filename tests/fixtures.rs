@@ -32,18 +32,11 @@ fn expectations(text: &str) -> Vec<Expect> {
             let (rule, grade) = match item.split_once(':') {
                 Some((rule, grade)) => {
                     let (sev, conf) = grade.split_once('/').expect("grade is SEVERITY/CONFIDENCE");
-                    (
-                        rule.trim(),
-                        Some((sev.trim().to_owned(), conf.trim().to_owned())),
-                    )
+                    (rule.trim(), Some((sev.trim().to_owned(), conf.trim().to_owned())))
                 }
                 None => (item, None),
             };
-            out.push(Expect {
-                line: i + 1,
-                rule: rule.to_owned(),
-                grade,
-            });
+            out.push(Expect { line: i + 1, rule: rule.to_owned(), grade });
         }
     }
     out
@@ -52,11 +45,8 @@ fn expectations(text: &str) -> Vec<Expect> {
 fn check(path: &Path) -> Vec<String> {
     let stem = path.file_stem().unwrap().to_string_lossy().to_string();
     let mut opts = ScanOptions::new(vec![path.to_path_buf()]);
-    opts.selection = if rules::by_id(&stem).is_some() {
-        Selection::new(std::slice::from_ref(&stem), &[])
-    } else {
-        Selection::all()
-    };
+    opts.selection =
+        if rules::by_id(&stem).is_some() { Selection::new(std::slice::from_ref(&stem), &[]) } else { Selection::all() };
     let result = pyward::scan(&opts).expect("scan runs");
     let text = std::fs::read_to_string(path).expect("fixture is UTF-8");
     let mut expected = expectations(&text);
@@ -65,9 +55,7 @@ fn check(path: &Path) -> Vec<String> {
         let pos = expected.iter().position(|e| {
             e.line == f.location.line
                 && e.rule == f.rule
-                && e.grade
-                    .as_ref()
-                    .is_none_or(|(s, c)| s == f.severity.as_str() && c == f.confidence.as_str())
+                && e.grade.as_ref().is_none_or(|(s, c)| s == f.severity.as_str() && c == f.confidence.as_str())
         });
         match pos {
             Some(i) => {
@@ -85,17 +73,8 @@ fn check(path: &Path) -> Vec<String> {
         }
     }
     for e in expected {
-        let grade = e
-            .grade
-            .map(|(s, c)| format!(":{s}/{c}"))
-            .unwrap_or_default();
-        problems.push(format!(
-            "{}:{}: missing {}{}",
-            path.display(),
-            e.line,
-            e.rule,
-            grade
-        ));
+        let grade = e.grade.map(|(s, c)| format!(":{s}/{c}")).unwrap_or_default();
+        problems.push(format!("{}:{}: missing {}{}", path.display(), e.line, e.rule, grade));
     }
     problems
 }
@@ -114,18 +93,9 @@ fn fixtures() -> Vec<PathBuf> {
 #[test]
 fn every_fixture_matches_its_annotations() {
     let files = fixtures();
-    assert!(
-        files.len() >= 75,
-        "expected a fixture per Bandit rule, found {}",
-        files.len()
-    );
+    assert!(files.len() >= 75, "expected a fixture per Bandit rule, found {}", files.len());
     let problems: Vec<String> = files.iter().flat_map(|f| check(f)).collect();
-    assert!(
-        problems.is_empty(),
-        "{} fixture problem(s):\n{}",
-        problems.len(),
-        problems.join("\n")
-    );
+    assert!(problems.is_empty(), "{} fixture problem(s):\n{}", problems.len(), problems.join("\n"));
 }
 
 #[test]
@@ -133,8 +103,7 @@ fn every_code_rule_has_a_fixture_with_a_positive_case() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/code");
     for rule in rules::RULES.iter().filter(|r| r.id.starts_with('B')) {
         let path = dir.join(format!("{}.py", rule.id));
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
         assert!(
             expectations(&text).iter().any(|e| e.rule == rule.id),
             "{} has no `# expect: {}` line",
@@ -148,12 +117,5 @@ fn every_code_rule_has_a_fixture_with_a_positive_case() {
 fn the_annotation_parser_reads_grades_and_repeats() {
     let e = expectations("x  # expect: B608:MEDIUM/LOW, B608:MEDIUM/LOW\ny # expect: B101\n");
     assert_eq!(e.len(), 3);
-    assert_eq!(
-        e[2],
-        Expect {
-            line: 2,
-            rule: "B101".into(),
-            grade: None
-        }
-    );
+    assert_eq!(e[2], Expect { line: 2, rule: "B101".into(), grade: None });
 }

@@ -20,17 +20,11 @@ pub enum ConfigError {
     #[error("{path}: {message}")]
     Invalid { path: String, message: String },
     #[error("cannot read {path}: {source}")]
-    Io {
-        path: String,
-        source: std::io::Error,
-    },
+    Io { path: String, source: std::io::Error },
 }
 
 fn invalid(path: &Path, message: impl Into<String>) -> ConfigError {
-    ConfigError::Invalid {
-        path: path.display().to_string(),
-        message: message.into(),
-    }
+    ConfigError::Invalid { path: path.display().to_string(), message: message.into() }
 }
 
 /// Options of the Bandit-compatible checks (Bandit's plugin sections).
@@ -168,11 +162,7 @@ pub fn load_file(path: &Path) -> Result<Config, ConfigError> {
 /// file, in `root` or the nearest parent folder that has one.
 pub fn discover(root: &Path) -> Result<Config, ConfigError> {
     let mut config = Config::default();
-    let start = if root.is_file() {
-        root.parent().unwrap_or(Path::new("."))
-    } else {
-        root
-    };
+    let start = if root.is_file() { root.parent().unwrap_or(Path::new(".")) } else { root };
     let mut dir = Some(std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf()));
     while let Some(d) = dir {
         let pyward = d.join("pyward.toml");
@@ -198,10 +188,7 @@ pub fn discover(root: &Path) -> Result<Config, ConfigError> {
 }
 
 fn read(path: &Path) -> Result<String, ConfigError> {
-    std::fs::read_to_string(path).map_err(|source| ConfigError::Io {
-        path: path.display().to_string(),
-        source,
-    })
+    std::fs::read_to_string(path).map_err(|source| ConfigError::Io { path: path.display().to_string(), source })
 }
 
 /// Applies one file; returns whether it held any pyward or Bandit settings.
@@ -219,8 +206,7 @@ fn apply_file(config: &mut Config, path: &Path, explicit: bool) -> Result<bool, 
         config.sources.push(path.to_path_buf());
         return Ok(true);
     }
-    let table: toml::Table =
-        toml::from_str(&text).map_err(|e| invalid(path, format!("not valid TOML: {e}")))?;
+    let table: toml::Table = toml::from_str(&text).map_err(|e| invalid(path, format!("not valid TOML: {e}")))?;
     let value = serde_json::to_value(&table).map_err(|e| invalid(path, e.to_string()))?;
     let mut found = false;
     if name == "pyproject.toml" || value.get("tool").is_some() {
@@ -246,48 +232,28 @@ fn apply_file(config: &mut Config, path: &Path, explicit: bool) -> Result<bool, 
 }
 
 fn key_name(prefix: &str, key: &str) -> String {
-    if prefix.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{prefix}.{key}")
-    }
+    if prefix.is_empty() { key.to_owned() } else { format!("{prefix}.{key}") }
 }
 
-pub(crate) fn string_list(
-    path: &Path,
-    key: &str,
-    value: &Value,
-) -> Result<Vec<String>, ConfigError> {
+pub(crate) fn string_list(path: &Path, key: &str, value: &Value) -> Result<Vec<String>, ConfigError> {
     match value {
         Value::Array(items) => items
             .iter()
             .map(|v| match v {
                 Value::String(s) => Ok(s.clone()),
-                other => Err(invalid(
-                    path,
-                    format!("`{key}` must be a list of strings, found {other}"),
-                )),
+                other => Err(invalid(path, format!("`{key}` must be a list of strings, found {other}"))),
             })
             .collect(),
-        Value::String(s) => Ok(s
-            .split(',')
-            .map(|s| s.trim().to_owned())
-            .filter(|s| !s.is_empty())
-            .collect()),
-        other => Err(invalid(
-            path,
-            format!("`{key}` must be a list of strings, found {other}"),
-        )),
+        Value::String(s) => Ok(s.split(',').map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect()),
+        other => Err(invalid(path, format!("`{key}` must be a list of strings, found {other}"))),
     }
 }
 
 fn level(path: &Path, key: &str, value: &Value) -> Result<Level, ConfigError> {
-    value.as_str().and_then(Level::parse).ok_or_else(|| {
-        invalid(
-            path,
-            format!("`{key}` must be one of \"low\", \"medium\", \"high\", found {value}"),
-        )
-    })
+    value
+        .as_str()
+        .and_then(Level::parse)
+        .ok_or_else(|| invalid(path, format!("`{key}` must be one of \"low\", \"medium\", \"high\", found {value}")))
 }
 
 pub(crate) fn glob(path: &Path, key: &str, pattern: &str) -> Result<GlobMatcher, ConfigError> {
@@ -299,21 +265,13 @@ pub(crate) fn glob(path: &Path, key: &str, pattern: &str) -> Result<GlobMatcher,
 fn check_rule_patterns(path: &Path, key: &str, patterns: &[String]) -> Result<(), ConfigError> {
     for p in patterns {
         if !crate::rules::pattern_is_known(p) {
-            return Err(invalid(
-                path,
-                format!("`{key}`: `{p}` matches no rule (see `pyward rules`)"),
-            ));
+            return Err(invalid(path, format!("`{key}`: `{p}` matches no rule (see `pyward rules`)")));
         }
     }
     Ok(())
 }
 
-fn apply_pyward(
-    config: &mut Config,
-    path: &Path,
-    value: &Value,
-    prefix: &str,
-) -> Result<(), ConfigError> {
+fn apply_pyward(config: &mut Config, path: &Path, value: &Value, prefix: &str) -> Result<(), ConfigError> {
     let Value::Object(map) = value else {
         return Err(invalid(path, format!("`{prefix}` must be a table")));
     };
@@ -323,60 +281,38 @@ fn apply_pyward(
             "select" | "ignore" => {
                 let list = string_list(path, &full, v)?;
                 check_rule_patterns(path, &full, &list)?;
-                if key == "select" {
-                    config.select = list
-                } else {
-                    config.ignore.extend(list)
-                }
+                if key == "select" { config.select = list } else { config.ignore.extend(list) }
             }
             "exclude" => config.exclude.extend(string_list(path, &full, v)?),
             "per-file-ignores" => {
                 let Value::Object(entries) = v else {
-                    return Err(invalid(
-                        path,
-                        format!("`{full}` must be a table of glob = [rule ids]"),
-                    ));
+                    return Err(invalid(path, format!("`{full}` must be a table of glob = [rule ids]")));
                 };
                 for (pattern, ids) in entries {
                     let k = format!("{full}.{pattern}");
                     let ids = string_list(path, &k, ids)?;
                     check_rule_patterns(path, &k, &ids)?;
-                    config
-                        .per_file_ignores
-                        .push((glob(path, &k, pattern)?, ids));
+                    config.per_file_ignores.push((glob(path, &k, pattern)?, ids));
                 }
             }
             "severity-level" => config.severity_level = Some(level(path, &full, v)?),
             "confidence-level" => config.confidence_level = Some(level(path, &full, v)?),
             "fail-on" => config.fail_on = Some(level(path, &full, v)?),
             "baseline" => {
-                let s = v
-                    .as_str()
-                    .ok_or_else(|| invalid(path, format!("`{full}` must be a path string")))?;
+                let s = v.as_str().ok_or_else(|| invalid(path, format!("`{full}` must be a path string")))?;
                 let base = path.parent().unwrap_or(Path::new("."));
                 config.baseline = Some(base.join(s));
             }
             "max-file-size" => {
                 config.max_file_size =
-                    Some(v.as_u64().ok_or_else(|| {
-                        invalid(path, format!("`{full}` must be a number of bytes"))
-                    })?);
+                    Some(v.as_u64().ok_or_else(|| invalid(path, format!("`{full}` must be a number of bytes")))?);
             }
             "options" => {
                 let Value::Object(sections) = v else {
-                    return Err(invalid(
-                        path,
-                        format!("`{full}` must be a table of option sections"),
-                    ));
+                    return Err(invalid(path, format!("`{full}` must be a table of option sections")));
                 };
                 for (section, body) in sections {
-                    if !bandit::apply_plugin_section(
-                        config,
-                        path,
-                        section,
-                        body,
-                        &format!("{full}.{section}"),
-                    )? {
+                    if !bandit::apply_plugin_section(config, path, section, body, &format!("{full}.{section}"))? {
                         return Err(invalid(
                             path,
                             format!(

@@ -39,10 +39,5 @@ pub fn parse(text: String) -> Result<PyFile, (usize, usize, String)> {
             suppressions.add_comment(lines.line(range.start().to_usize()), comment);
         }
     }
-    Ok(PyFile {
-        text,
-        lines,
-        parsed,
-        suppressions,
-    })
+    Ok(PyFile { text, lines, parsed, suppressions })
 }

@@ -24,8 +24,7 @@ impl Imports {
     pub fn add_import(&mut self, stmt: &StmtImport) {
         for alias in &stmt.names {
             if let Some(asname) = &alias.asname {
-                self.aliases
-                    .insert(asname.to_string(), alias.name.to_string());
+                self.aliases.insert(asname.to_string(), alias.name.to_string());
             }
             self.modules.insert(alias.name.to_string());
         }
@@ -36,8 +35,7 @@ impl Imports {
             // `from . import x` is treated like `import x`, as Bandit does.
             for alias in &stmt.names {
                 if let Some(asname) = &alias.asname {
-                    self.aliases
-                        .insert(asname.to_string(), alias.name.to_string());
+                    self.aliases.insert(asname.to_string(), alias.name.to_string());
                 }
                 self.modules.insert(alias.name.to_string());
             }
@@ -64,11 +62,7 @@ impl Imports {
     /// The qualified name of a called expression (`""` when it is not a dotted name).
     pub fn qualified_call_name(&self, func: &Expr) -> String {
         match func {
-            Expr::Name(name) => self
-                .aliases
-                .get(name.id.as_str())
-                .cloned()
-                .unwrap_or_else(|| name.id.to_string()),
+            Expr::Name(name) => self.aliases.get(name.id.as_str()).cloned().unwrap_or_else(|| name.id.to_string()),
             Expr::Attribute(_) => self.qualified_attr(func),
             _ => String::new(),
         }
@@ -86,11 +80,7 @@ impl Imports {
                     cur = &attr.value;
                 }
                 Expr::Name(name) => {
-                    break self
-                        .aliases
-                        .get(name.id.as_str())
-                        .cloned()
-                        .unwrap_or_else(|| name.id.to_string());
+                    break self.aliases.get(name.id.as_str()).cloned().unwrap_or_else(|| name.id.to_string());
                 }
                 _ => break String::new(),
             }
@@ -109,9 +99,6 @@ impl Imports {
     /// The qualified name of an attribute default as Bandit's `get_qual_attr`
     /// computes it: only `name.attr`, with `name` resolved.
     pub fn resolve_name(&self, name: &str) -> String {
-        self.aliases
-            .get(name)
-            .cloned()
-            .unwrap_or_else(|| name.to_owned())
+        self.aliases.get(name).cloned().unwrap_or_else(|| name.to_owned())
     }
 }

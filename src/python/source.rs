@@ -45,10 +45,7 @@ fn utf8(body: &[u8]) -> Result<String, DecodeError> {
         Ok(text) => Ok(text.to_owned()),
         Err(err) => Err(DecodeError::Invalid {
             encoding: "UTF-8".into(),
-            line: 1 + body[..err.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count(),
+            line: 1 + body[..err.valid_up_to()].iter().filter(|&&b| b == b'\n').count(),
         }),
     }
 }
@@ -69,10 +66,8 @@ fn decode_as(body: &[u8], name: &str, line: usize) -> Result<String, DecodeError
     }
     // Python's latin-1 maps every byte to the code point of the same value;
     // WHATWG's label "latin1" means windows-1252, so it is done by hand.
-    if matches!(
-        n.as_str(),
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" | "iso-latin-1" | "8859" | "cp819"
-    ) {
+    if matches!(n.as_str(), "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" | "iso-latin-1" | "8859" | "cp819")
+    {
         return Ok(body.iter().map(|&b| char::from(b)).collect());
     }
     if matches!(n.as_str(), "ascii" | "us-ascii" | "646") {
@@ -89,14 +84,8 @@ fn decode_as(body: &[u8], name: &str, line: usize) -> Result<String, DecodeError
     };
     let (text, had_errors) = encoding.decode_without_bom_handling(body);
     if had_errors {
-        let line = text
-            .find('\u{FFFD}')
-            .map(|pos| 1 + text[..pos].matches('\n').count())
-            .unwrap_or(1);
-        return Err(DecodeError::Invalid {
-            encoding: name.to_owned(),
-            line,
-        });
+        let line = text.find('\u{FFFD}').map(|pos| 1 + text[..pos].matches('\n').count()).unwrap_or(1);
+        return Err(DecodeError::Invalid { encoding: name.to_owned(), line });
     }
     Ok(text.into_owned())
 }
@@ -129,10 +118,8 @@ fn coding_in_comment(comment: &str) -> Option<String> {
         let rest = &search[pos + "coding".len()..];
         if let Some(rest) = rest.strip_prefix([':', '=']) {
             let rest = rest.trim_start_matches([' ', '\t']);
-            let name: String = rest
-                .chars()
-                .take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
-                .collect();
+            let name: String =
+                rest.chars().take_while(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')).collect();
             if !name.is_empty() {
                 return Some(name);
             }
@@ -151,15 +138,12 @@ pub struct LineIndex {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let bytes = text.as_bytes();
-        let mut starts = vec![0];
-        let mut i = 0;
-        while i < bytes.len() {
-            match bytes[i] {
-                b'\n' => starts.push(i + 1),
-                b'\r' if bytes.get(i + 1) != Some(&b'\n') => starts.push(i + 1),
-                _ => {}
+        let mut starts = Vec::with_capacity(bytes.len() / 32 + 1);
+        starts.push(0);
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
+                starts.push(i + 1);
             }
-            i += 1;
         }
         LineIndex { starts }
     }
@@ -188,9 +172,7 @@ impl LineIndex {
         }
         let start = self.starts[line - 1];
         let end = self.starts.get(line).copied().unwrap_or(text.len());
-        text.get(start..end)
-            .unwrap_or("")
-            .trim_end_matches(['\n', '\r'])
+        text.get(start..end).unwrap_or("").trim_end_matches(['\n', '\r'])
     }
 
     /// 1-based line and 1-based character column of a byte offset.
@@ -209,16 +191,10 @@ mod tests {
     #[test]
     fn pep263_latin1_and_utf8_default() {
         let src = b"# -*- coding: latin-1 -*-\nx = '\xe9'\n";
-        assert_eq!(
-            decode(src).unwrap(),
-            "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n"
-        );
+        assert_eq!(decode(src).unwrap(), "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n");
         let src = b"#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-15 :\ns='\xa4'\n";
         assert!(decode(src).unwrap().contains('\u{20ac}'));
-        assert!(matches!(
-            decode(b"x = '\xff'\n"),
-            Err(DecodeError::Invalid { line: 1, .. })
-        ));
+        assert!(matches!(decode(b"x = '\xff'\n"), Err(DecodeError::Invalid { line: 1, .. })));
         assert_eq!(decode(b"\xEF\xBB\xBFx = 1\n").unwrap(), "x = 1\n");
     }
 
@@ -226,10 +202,7 @@ mod tests {
     fn cookie_only_on_first_two_lines_and_unknown_names() {
         let src = b"x = 1\ny = 2\n# coding: latin-1\nz = '\xe9'\n";
         assert!(decode(src).is_err());
-        assert_eq!(
-            decode(b"# coding: klingon\n"),
-            Err(DecodeError::UnknownEncoding("klingon".into(), 1))
-        );
+        assert_eq!(decode(b"# coding: klingon\n"), Err(DecodeError::UnknownEncoding("klingon".into(), 1)));
         assert_eq!(decode(b"x = 1\0"), Err(DecodeError::Binary));
     }
 

@@ -86,10 +86,7 @@ impl Suppressions {
         // Bandit: the nosec of the reported line, united with the first nosec
         // found in the node's line range; an empty union means "everything".
         let base = self.lines.get(&line).and_then(|l| l.nosec.as_ref());
-        let context = self
-            .lines
-            .range(range.0..=range.1.max(range.0))
-            .find_map(|(_, l)| l.nosec.as_ref());
+        let context = self.lines.range(range.0..=range.1.max(range.0)).find_map(|(_, l)| l.nosec.as_ref());
         if base.is_some() || context.is_some() {
             let mut union: Vec<&str> = Vec::new();
             for set in [base, context].into_iter().flatten() {
@@ -102,23 +99,14 @@ impl Suppressions {
                 return Some(Kind::Specific);
             }
         }
-        let mut lines = self
-            .lines
-            .range(range.0..=range.1.max(range.0))
-            .map(|(_, l)| l);
+        let mut lines = self.lines.range(range.0..=range.1.max(range.0)).map(|(_, l)| l);
         let on_line = self.lines.get(&line);
         on_line
             .into_iter()
             .chain(&mut lines)
             .filter_map(|l| l.other.as_ref())
             .find(|set| set.0.is_empty() || set.contains(rule))
-            .map(|set| {
-                if set.0.is_empty() {
-                    Kind::Blanket
-                } else {
-                    Kind::Specific
-                }
-            })
+            .map(|set| if set.0.is_empty() { Kind::Blanket } else { Kind::Specific })
     }
 }
 
@@ -159,11 +147,7 @@ fn parse_noqa(comment: &str) -> Option<IdSet> {
         .take_while(|w| w.chars().all(|c| c.is_ascii_alphanumeric()))
         .filter_map(|w| rules::lookup(w).map(|r| r.id))
         .collect();
-    if ids.is_empty() {
-        None
-    } else {
-        Some(IdSet(ids))
-    }
+    if ids.is_empty() { None } else { Some(IdSet(ids)) }
 }
 
 /// `# pyward: ignore` or `# pyward: ignore[B602, T001]`.
@@ -175,15 +159,9 @@ fn parse_pyward_ignore(comment: &str) -> Option<IdSet> {
         None => Some(IdSet::default()),
         Some(list) => {
             let list = list.split(']').next().unwrap_or("");
-            let ids: Vec<&'static str> = list
-                .split(',')
-                .filter_map(|w| rules::lookup(w.trim()).map(|r| r.id))
-                .collect();
-            if ids.is_empty() {
-                None
-            } else {
-                Some(IdSet(ids))
-            }
+            let ids: Vec<&'static str> =
+                list.split(',').filter_map(|w| rules::lookup(w.trim()).map(|r| r.id)).collect();
+            if ids.is_empty() { None } else { Some(IdSet(ids)) }
         }
     }
 }
@@ -219,12 +197,7 @@ mod tests {
 
     #[test]
     fn noqa_and_pyward_ignore() {
-        let s = sup(&[
-            (1, "# noqa: S602"),
-            (2, "# noqa"),
-            (3, "# pyward: ignore[B602]"),
-            (4, "# pyward: ignore"),
-        ]);
+        let s = sup(&[(1, "# noqa: S602"), (2, "# noqa"), (3, "# pyward: ignore[B602]"), (4, "# pyward: ignore")]);
         assert!(s.is_suppressed("B602", 1, (1, 1)) && !s.is_suppressed("B603", 1, (1, 1)));
         assert!(!s.is_suppressed("B602", 2, (2, 2)));
         assert!(s.is_suppressed("B602", 3, (3, 3)) && !s.is_suppressed("B101", 3, (3, 3)));

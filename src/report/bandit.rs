@@ -16,14 +16,8 @@ fn totals(findings: &[&Finding], loc: usize, nosec: usize, skipped: usize) -> Va
     sev.insert("SEVERITY.UNDEFINED".into(), json!(0));
     conf.insert("CONFIDENCE.UNDEFINED".into(), json!(0));
     for level in [Level::Low, Level::Medium, Level::High] {
-        sev.insert(
-            format!("SEVERITY.{level}"),
-            json!(findings.iter().filter(|f| f.severity == level).count()),
-        );
-        conf.insert(
-            format!("CONFIDENCE.{level}"),
-            json!(findings.iter().filter(|f| f.confidence == level).count()),
-        );
+        sev.insert(format!("SEVERITY.{level}"), json!(findings.iter().filter(|f| f.severity == level).count()));
+        conf.insert(format!("CONFIDENCE.{level}"), json!(findings.iter().filter(|f| f.confidence == level).count()));
     }
     let mut out = Map::new();
     out.extend(conf);
@@ -34,12 +28,14 @@ fn totals(findings: &[&Finding], loc: usize, nosec: usize, skipped: usize) -> Va
     Value::Object(out)
 }
 
+/// Bandit names every blacklisted call or import (B3xx but B324, and B4xx)
+/// after its one `blacklist` test.
+fn test_name<'a>(id: &str, name: &'a str) -> &'a str {
+    if (id.starts_with("B3") && id != "B324") || id.starts_with("B4") { "blacklist" } else { name }
+}
+
 pub fn render(result: &ScanResult) -> String {
-    let issues: Vec<&Finding> = result
-        .findings
-        .iter()
-        .filter(|f| !f.rule.starts_with('E'))
-        .collect();
+    let issues: Vec<&Finding> = result.findings.iter().filter(|f| !f.rule.starts_with('E')).collect();
     let errors: Vec<Value> = result
         .findings
         .iter()
@@ -48,15 +44,8 @@ pub fn render(result: &ScanResult) -> String {
         .collect();
     let mut metrics = Map::new();
     for file in &result.files {
-        let mine: Vec<&Finding> = issues
-            .iter()
-            .copied()
-            .filter(|f| f.location.path == file.path)
-            .collect();
-        metrics.insert(
-            file.path.clone(),
-            totals(&mine, file.loc, file.nosec, file.skipped_tests),
-        );
+        let mine: Vec<&Finding> = issues.iter().copied().filter(|f| f.location.path == file.path).collect();
+        metrics.insert(file.path.clone(), totals(&mine, file.loc, file.nosec, file.skipped_tests));
     }
     metrics.insert(
         "_totals".into(),
@@ -86,7 +75,7 @@ pub fn render(result: &ScanResult) -> String {
                 "line_range": (f.line_range.0..=f.line_range.1.max(f.line_range.0)).collect::<Vec<_>>(),
                 "more_info": super::help_uri(f.rule),
                 "test_id": f.rule,
-                "test_name": rule.map_or("", |r| r.name),
+                "test_name": test_name(f.rule, rule.map_or("", |r| r.name)),
             })
         })
         .collect();

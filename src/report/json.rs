@@ -58,7 +58,7 @@ pub fn render(result: &ScanResult) -> String {
             },
             "by_rule": by_rule,
             "suppressed": result.files.iter().map(|f| f.nosec + f.skipped_tests).sum::<usize>(),
-            "baselined": result.baselined,
+            "baselined": result.known.len(),
         },
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"

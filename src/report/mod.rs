@@ -42,10 +42,7 @@ pub fn redact(secret: &str) -> String {
 
 /// The rule's documentation link used by SARIF and Bandit output.
 pub(crate) fn help_uri(rule: &str) -> String {
-    format!(
-        "https://github.com/pyward/pyward/blob/main/docs/rules.md#{}",
-        rule.to_ascii_lowercase()
-    )
+    format!("https://github.com/pyward/pyward/blob/main/docs/rules.md#{}", rule.to_ascii_lowercase())
 }
 
 pub(crate) fn count_by_level(findings: &[Finding], level: Level) -> usize {

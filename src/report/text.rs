@@ -20,11 +20,7 @@ struct Paint(bool);
 
 impl Paint {
     fn wrap(&self, code: &str, text: &str) -> String {
-        if self.0 {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_owned()
-        }
+        if self.0 { format!("\x1b[{code}m{text}\x1b[0m") } else { text.to_owned() }
     }
     fn bold(&self, t: &str) -> String {
         self.wrap("1", t)
@@ -81,20 +77,12 @@ fn write_finding(out: &mut String, f: &Finding, p: &Paint, quiet: bool) {
         let width = f.snippet.chars().count();
         let start = f.location.column.saturating_sub(1).min(width);
         let end = if f.location.end_line == f.location.line {
-            f.location
-                .end_column
-                .saturating_sub(1)
-                .clamp(start + 1, width.max(start + 1))
+            f.location.end_column.saturating_sub(1).clamp(start + 1, width.max(start + 1))
         } else {
             width.max(start + 1)
         };
         // Keep tabs so the carets line up under tab-indented code.
-        let lead: String = f
-            .snippet
-            .chars()
-            .take(start)
-            .map(|c| if c == '\t' { '\t' } else { ' ' })
-            .collect();
+        let lead: String = f.snippet.chars().take(start).map(|c| if c == '\t' { '\t' } else { ' ' }).collect();
         let carets = "^".repeat(end - start);
         let _ = writeln!(
             out,
@@ -145,12 +133,9 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
         let _ = writeln!(out, "By rule: {}", list.join(", "));
     }
     let suppressed: usize = result.files.iter().map(|f| f.nosec + f.skipped_tests).sum();
-    if suppressed > 0 || result.baselined > 0 {
-        let _ = writeln!(
-            out,
-            "Not shown: {suppressed} suppressed by comments, {} in the baseline.",
-            result.baselined
-        );
+    if suppressed > 0 || !result.known.is_empty() {
+        let _ =
+            writeln!(out, "Not shown: {suppressed} suppressed by comments, {} in the baseline.", result.known.len());
     }
     out
 }

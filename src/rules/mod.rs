@@ -45,9 +45,7 @@ pub struct Rule {
 pub fn lookup(key: &str) -> Option<&'static Rule> {
     let key = key.trim();
     RULES.iter().find(|r| {
-        r.id.eq_ignore_ascii_case(key)
-            || r.name == key
-            || r.aliases.iter().any(|a| a.eq_ignore_ascii_case(key))
+        r.id.eq_ignore_ascii_case(key) || r.name == key || r.aliases.iter().any(|a| a.eq_ignore_ascii_case(key))
     })
 }
 
@@ -69,9 +67,7 @@ pub fn pattern_matches(pattern: &str, rule: &Rule) -> bool {
         return true;
     }
     let upper = p.to_ascii_uppercase();
-    rule.id.starts_with(&upper)
-        || rule.name == p
-        || rule.aliases.iter().any(|a| a.starts_with(&upper))
+    rule.id.starts_with(&upper) || rule.name == p || rule.aliases.iter().any(|a| a.starts_with(&upper))
 }
 
 /// The set of enabled rules, as a bit per catalog row.
@@ -88,23 +84,13 @@ impl Selection {
         let best = |pats: &[String], rule: &Rule| {
             pats.iter()
                 .filter(|p| pattern_matches(p, rule))
-                .map(|p| {
-                    if p.eq_ignore_ascii_case("all") {
-                        0
-                    } else {
-                        p.len()
-                    }
-                })
+                .map(|p| if p.eq_ignore_ascii_case("all") { 0 } else { p.len() })
                 .max()
         };
         let enabled = RULES
             .iter()
             .map(|rule| {
-                let sel = if select.is_empty() {
-                    Some(0)
-                } else {
-                    best(select, rule)
-                };
+                let sel = if select.is_empty() { Some(0) } else { best(select, rule) };
                 match (sel, best(ignore, rule)) {
                     (None, _) => false,
                     (Some(_), None) => true,
@@ -116,16 +102,11 @@ impl Selection {
     }
 
     pub fn all() -> Selection {
-        Selection {
-            enabled: vec![true; RULES.len()],
-        }
+        Selection { enabled: vec![true; RULES.len()] }
     }
 
     pub fn is_enabled(&self, id: &str) -> bool {
-        RULES
-            .iter()
-            .position(|r| r.id == id)
-            .is_some_and(|i| self.enabled[i])
+        RULES.iter().position(|r| r.id == id).is_some_and(|i| self.enabled[i])
     }
 
     pub fn any_enabled(&self, ids: &[&str]) -> bool {
@@ -133,11 +114,7 @@ impl Selection {
     }
 
     pub fn enabled_rules(&self) -> impl Iterator<Item = &'static Rule> + '_ {
-        RULES
-            .iter()
-            .zip(&self.enabled)
-            .filter(|(_, e)| **e)
-            .map(|(r, _)| r)
+        RULES.iter().zip(&self.enabled).filter(|(_, e)| **e).map(|(r, _)| r)
     }
 }
 
@@ -181,11 +158,7 @@ pub fn render_markdown() -> String {
         "# pyward rules\n\nGenerated from the rule catalog by `pyward rules --format markdown`; do not edit by hand.\n\n| id | name | severity | confidence | CWE | aliases |\n|---|---|---|---|---|---|\n",
     );
     for r in RULES {
-        let cwe = if r.cwe == 0 {
-            String::new()
-        } else {
-            format!("CWE-{}", r.cwe)
-        };
+        let cwe = if r.cwe == 0 { String::new() } else { format!("CWE-{}", r.cwe) };
         out.push_str(&format!(
             "| [{}](#{}) | {} | {} | {} | {} | {} |\n",
             r.id,
@@ -201,11 +174,7 @@ pub fn render_markdown() -> String {
         out.push('\n');
         // Demote the doc's headings one level under the rule's own heading.
         let doc = render_doc(r).replace("\n## ", "\n### ");
-        let doc = doc.replacen(
-            &format!("# {} {}", r.id, r.name),
-            &format!("## {}", r.id),
-            1,
-        );
+        let doc = doc.replacen(&format!("# {} {}", r.id, r.name), &format!("## {}", r.id), 1);
         out.push_str(&doc);
         out.push_str(&format!("\nName: `{}`.\n", r.name));
     }

@@ -7,6 +7,9 @@
 //! `__import__("x")` / `importlib.import_module("x")` are treated as imports of
 //! `x`. One node yields at most one finding: the first enabled entry that matches.
 
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
@@ -188,32 +191,19 @@ pub(super) static CALLS: &[Entry] = &[
         ],
         message: XML_CALL,
     },
-    Entry {
-        id: "B315",
-        number: 315,
-        level: Medium,
-        names: &["xml.sax.expatreader.create_parser"],
-        message: XML_CALL,
-    },
+    Entry { id: "B315", number: 315, level: Medium, names: &["xml.sax.expatreader.create_parser"], message: XML_CALL },
     Entry {
         id: "B316",
         number: 316,
         level: Medium,
-        names: &[
-            "xml.dom.expatbuilder.parse",
-            "xml.dom.expatbuilder.parseString",
-        ],
+        names: &["xml.dom.expatbuilder.parse", "xml.dom.expatbuilder.parseString"],
         message: XML_CALL,
     },
     Entry {
         id: "B317",
         number: 317,
         level: Medium,
-        names: &[
-            "xml.sax.parse",
-            "xml.sax.parseString",
-            "xml.sax.make_parser",
-        ],
+        names: &["xml.sax.parse", "xml.sax.parseString", "xml.sax.make_parser"],
         message: XML_CALL,
     },
     Entry {
@@ -282,34 +272,10 @@ pub(super) static IMPORTS: &[Entry] = &[
         names: &["xml.etree.cElementTree", "xml.etree.ElementTree"],
         message: XML_IMPORT,
     },
-    Entry {
-        id: "B406",
-        number: 406,
-        level: Low,
-        names: &["xml.sax"],
-        message: XML_IMPORT,
-    },
-    Entry {
-        id: "B407",
-        number: 407,
-        level: Low,
-        names: &["xml.dom.expatbuilder"],
-        message: XML_IMPORT,
-    },
-    Entry {
-        id: "B408",
-        number: 408,
-        level: Low,
-        names: &["xml.dom.minidom"],
-        message: XML_IMPORT,
-    },
-    Entry {
-        id: "B409",
-        number: 409,
-        level: Low,
-        names: &["xml.dom.pulldom"],
-        message: XML_IMPORT,
-    },
+    Entry { id: "B406", number: 406, level: Low, names: &["xml.sax"], message: XML_IMPORT },
+    Entry { id: "B407", number: 407, level: Low, names: &["xml.dom.expatbuilder"], message: XML_IMPORT },
+    Entry { id: "B408", number: 408, level: Low, names: &["xml.dom.minidom"], message: XML_IMPORT },
+    Entry { id: "B409", number: 409, level: Low, names: &["xml.dom.pulldom"], message: XML_IMPORT },
     Entry {
         id: "B411",
         number: 411,
@@ -321,11 +287,7 @@ pub(super) static IMPORTS: &[Entry] = &[
         id: "B412",
         number: 412,
         level: High,
-        names: &[
-            "wsgiref.handlers.CGIHandler",
-            "twisted.web.twcgi.CGIScript",
-            "twisted.web.twcgi.CGIDirectory",
-        ],
+        names: &["wsgiref.handlers.CGIHandler", "twisted.web.twcgi.CGIScript", "twisted.web.twcgi.CGIDirectory"],
         message: "Consider possible security implications associated with {name} module.",
     },
     Entry {
@@ -353,6 +315,17 @@ pub(super) static IMPORTS: &[Entry] = &[
     },
 ];
 
+/// Every blacklisted call name, to the first entry (calls before imports) that has it.
+static BY_NAME: LazyLock<HashMap<&'static str, &'static Entry>> = LazyLock::new(|| {
+    let mut map = HashMap::new();
+    for entry in CALLS.iter().chain(IMPORTS) {
+        for name in entry.names {
+            map.entry(*name).or_insert(entry);
+        }
+    }
+    map
+});
+
 fn any_enabled(c: &Checker, table: &[Entry]) -> bool {
     table.iter().any(|e| c.on(e.number))
 }
@@ -367,16 +340,8 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
             Some(_) => "UNKNOWN".to_owned(),
             None => String::new(),
         },
-        _ if matches!(
-            ctx.qual.as_str(),
-            "importlib.import_module" | "importlib.__import__"
-        ) =>
-        {
-            let module = if ctx.args().is_empty() {
-                ctx.kw_bval("name")
-            } else {
-                ctx.arg_bval(0)
-            };
+        _ if matches!(ctx.qual.as_str(), "importlib.import_module" | "importlib.__import__") => {
+            let module = if ctx.args().is_empty() { ctx.kw_bval("name") } else { ctx.arg_bval(0) };
             match module {
                 BVal::Str(s) => s.into_owned(),
                 _ => return,
@@ -384,20 +349,12 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
         }
         _ => ctx.qual.clone(),
     };
-    let hit = CALLS
-        .iter()
-        .chain(IMPORTS)
-        .find(|e| c.on(e.number) && e.names.contains(&name.as_str()));
+    // Names are unique across entries, so the first entry with the name is the
+    // only candidate.
+    let hit = BY_NAME.get(name.as_str()).copied().filter(|e| c.on(e.number));
     if let Some(entry) = hit {
         let r = ctx.call.range();
-        c.report(
-            entry.id,
-            entry.level,
-            High,
-            entry.message.replace("{name}", &name),
-            r,
-            r,
-        );
+        c.report(entry.id, entry.level, High, entry.message.replace("{name}", &name), r, r);
     }
 }
 
@@ -407,13 +364,7 @@ pub(super) fn import(c: &mut Checker, stmt: &Stmt) {
     }
     let (prefix, names) = match stmt {
         Stmt::Import(i) => (String::new(), &i.names),
-        Stmt::ImportFrom(i) => (
-            i.module
-                .as_ref()
-                .map(|m| format!("{}.", m.as_str()))
-                .unwrap_or_default(),
-            &i.names,
-        ),
+        Stmt::ImportFrom(i) => (i.module.as_ref().map(|m| format!("{}.", m.as_str())).unwrap_or_default(), &i.names),
         _ => return,
     };
     for entry in IMPORTS.iter().filter(|e| c.on(e.number)) {
@@ -421,15 +372,23 @@ pub(super) fn import(c: &mut Checker, stmt: &Stmt) {
             let full = format!("{prefix}{}", alias.name.as_str());
             if entry.names.iter().any(|n| full.starts_with(n)) {
                 let r = stmt.range();
-                c.report(
-                    entry.id,
-                    entry.level,
-                    High,
-                    entry.message.replace("{name}", alias.name.as_str()),
-                    r,
-                    r,
-                );
+                c.report(entry.id, entry.level, High, entry.message.replace("{name}", alias.name.as_str()), r, r);
                 return;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn blacklisted_names_are_unique_across_entries() {
+        let mut seen = std::collections::HashMap::new();
+        for entry in super::CALLS.iter().chain(super::IMPORTS) {
+            for name in entry.names {
+                if let Some(other) = seen.insert(*name, entry.id) {
+                    assert_eq!(other, entry.id, "{name} is in {other} and {}", entry.id);
+                }
             }
         }
     }

@@ -37,7 +37,6 @@ const WEAK_HASHES: &[&str] = &["md4", "md5", "sha", "sha1"];
 const WEAK_CRYPT: &[&str] = &["METHOD_CRYPT", "METHOD_MD5", "METHOD_BLOWFISH"];
 
 fn weak_hash(c: &mut Checker, ctx: &CallCtx) {
-    let parts: Vec<&str> = ctx.qual.split('.').collect();
     let func = ctx.name();
     let r = ctx.call.range();
     // `usedforsecurity=False` (or any value but a literal True) opts out.
@@ -45,18 +44,12 @@ fn weak_hash(c: &mut Checker, ctx: &CallCtx) {
         None => true,
         Some(v) => super::bval(v).as_str() == Some("True"),
     };
-    if parts.contains(&"hashlib") {
+    if ctx.has_segment("hashlib") {
         let name = if WEAK_HASHES.contains(&func) {
             Some(func.to_owned())
         } else if func == "new" {
-            let name = if ctx.args().is_empty() {
-                ctx.kw_bval("name")
-            } else {
-                ctx.arg_bval(0)
-            };
-            name.as_str()
-                .map(str::to_ascii_lowercase)
-                .filter(|n| WEAK_HASHES.contains(&n.as_str()))
+            let name = if ctx.args().is_empty() { ctx.kw_bval("name") } else { ctx.arg_bval(0) };
+            name.as_str().map(str::to_ascii_lowercase).filter(|n| WEAK_HASHES.contains(&n.as_str()))
         } else {
             None
         };
@@ -67,21 +60,14 @@ fn weak_hash(c: &mut Checker, ctx: &CallCtx) {
                 "B324",
                 High,
                 High,
-                format!(
-                    "Use of weak {} hash for security. Consider usedforsecurity=False",
-                    name.to_ascii_uppercase()
-                ),
+                format!("Use of weak {} hash for security. Consider usedforsecurity=False", name.to_ascii_uppercase()),
                 r,
                 r,
             );
         }
-    } else if parts.contains(&"crypt") && (func == "crypt" || func == "mksalt") {
+    } else if (func == "crypt" || func == "mksalt") && ctx.has_segment("crypt") {
         let method = if func == "crypt" {
-            if ctx.args().len() > 1 {
-                ctx.arg_bval(1)
-            } else {
-                ctx.kw_bval("salt")
-            }
+            if ctx.args().len() > 1 { ctx.arg_bval(1) } else { ctx.kw_bval("salt") }
         } else if ctx.args().is_empty() {
             ctx.kw_bval("method")
         } else {
@@ -92,10 +78,7 @@ fn weak_hash(c: &mut Checker, ctx: &CallCtx) {
                 "B324",
                 Medium,
                 High,
-                format!(
-                    "Use of insecure crypt.{} hash function.",
-                    m.to_ascii_uppercase()
-                ),
+                format!("Use of insecure crypt.{} hash function.", m.to_ascii_uppercase()),
                 r,
                 r,
             );
@@ -108,16 +91,12 @@ fn no_cert_validation(c: &mut Checker, ctx: &CallCtx) {
         return;
     };
     if ctx.kw_equals("verify", &["False"]) == Some(true) {
-        let at = ctx
-            .kw_value("verify")
-            .map_or(ctx.call.range(), Ranged::range);
+        let at = ctx.kw_value("verify").map_or(ctx.call.range(), Ranged::range);
         c.report(
             "B501",
             High,
             High,
-            format!(
-                "Call to {lib} with verify=False disabling SSL certificate checks, security issue."
-            ),
+            format!("Call to {lib} with verify=False disabling SSL certificate checks, security issue."),
             at,
             ctx.call.range(),
         );
@@ -125,21 +104,13 @@ fn no_cert_validation(c: &mut Checker, ctx: &CallCtx) {
 }
 
 fn bad_ssl_version(c: &mut Checker, ctx: &CallCtx) {
-    let bad: Vec<&str> = c
-        .opts
-        .bad_protocol_versions
-        .iter()
-        .map(String::as_str)
-        .collect();
+    let bad: Vec<&str> = c.opts.bad_protocol_versions.iter().map(String::as_str).collect();
     let is_bad = |kw: &str| ctx.kw_equals(kw, &bad) == Some(true);
     let r = ctx.call.range();
     let at = |kw: &str| ctx.kw_value(kw).map_or(r, Ranged::range);
     // pyOpenSSL imports as `OpenSSL`; Bandit looks for `pyOpenSSL` and so never
     // matches the real module. pyward accepts both.
-    let is_openssl_context = matches!(
-        ctx.qual.as_str(),
-        "OpenSSL.SSL.Context" | "pyOpenSSL.SSL.Context"
-    );
+    let is_openssl_context = matches!(ctx.qual.as_str(), "OpenSSL.SSL.Context" | "pyOpenSSL.SSL.Context");
     if ctx.qual == "ssl.wrap_socket" {
         if is_bad("ssl_version") {
             c.report(
@@ -163,11 +134,7 @@ fn bad_ssl_version(c: &mut Checker, ctx: &CallCtx) {
             );
         }
     } else if is_bad("method") || is_bad("ssl_version") {
-        let kw = if ctx.kw_value("method").is_some() {
-            "method"
-        } else {
-            "ssl_version"
-        };
+        let kw = if ctx.kw_value("method").is_some() { "method" } else { "ssl_version" };
         c.report(
             "B502",
             Medium,
@@ -194,10 +161,7 @@ pub(super) fn function_def(c: &mut Checker, def: &StmtFunctionDef) {
         .filter_map(|p| p.default.as_deref());
     for default in defaults {
         if let Expr::Attribute(attr) = default
-            && c.opts
-                .bad_protocol_versions
-                .iter()
-                .any(|b| b == attr.attr.as_str())
+            && c.opts.bad_protocol_versions.iter().any(|b| b == attr.attr.as_str())
         {
             let line = c.line_of(def.name.range.start());
             let end = c.lines_of(def.range).1;
@@ -217,21 +181,11 @@ pub(super) fn function_def(c: &mut Checker, def: &StmtFunctionDef) {
 
 fn weak_key(c: &mut Checker, ctx: &CallCtx) {
     let (key_type, size) = match ctx.qual.as_str() {
-        "cryptography.hazmat.primitives.asymmetric.dsa.generate_private_key" => {
-            ("DSA", key_size(ctx, "key_size", 0))
-        }
-        "cryptography.hazmat.primitives.asymmetric.rsa.generate_private_key" => {
-            ("RSA", key_size(ctx, "key_size", 1))
-        }
-        "cryptography.hazmat.primitives.asymmetric.ec.generate_private_key" => {
-            ("EC", Some(curve_size(ctx)))
-        }
-        "Crypto.PublicKey.DSA.generate" | "Cryptodome.PublicKey.DSA.generate" => {
-            ("DSA", key_size(ctx, "bits", 0))
-        }
-        "Crypto.PublicKey.RSA.generate" | "Cryptodome.PublicKey.RSA.generate" => {
-            ("RSA", key_size(ctx, "bits", 0))
-        }
+        "cryptography.hazmat.primitives.asymmetric.dsa.generate_private_key" => ("DSA", key_size(ctx, "key_size", 0)),
+        "cryptography.hazmat.primitives.asymmetric.rsa.generate_private_key" => ("RSA", key_size(ctx, "key_size", 1)),
+        "cryptography.hazmat.primitives.asymmetric.ec.generate_private_key" => ("EC", Some(curve_size(ctx))),
+        "Crypto.PublicKey.DSA.generate" | "Cryptodome.PublicKey.DSA.generate" => ("DSA", key_size(ctx, "bits", 0)),
+        "Crypto.PublicKey.RSA.generate" | "Cryptodome.PublicKey.RSA.generate" => ("RSA", key_size(ctx, "bits", 0)),
         _ => return,
     };
     let Some(size) = size else { return };
@@ -261,10 +215,7 @@ fn weak_key(c: &mut Checker, ctx: &CallCtx) {
 /// the library default (2048). `None` when it is not a literal integer.
 fn key_size(ctx: &CallCtx, keyword: &str, position: usize) -> Option<i64> {
     let truthy = |v: &BVal| !matches!(v, BVal::Null | BVal::Int(0)) && v.as_str() != Some("");
-    let value = [ctx.kw_bval(keyword), ctx.arg_bval(position)]
-        .into_iter()
-        .find(truthy)
-        .unwrap_or(BVal::Int(2048));
+    let value = [ctx.kw_bval(keyword), ctx.arg_bval(position)].into_iter().find(truthy).unwrap_or(BVal::Int(2048));
     match value {
         BVal::Int(n) => Some(n),
         _ => None,

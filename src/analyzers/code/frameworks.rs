@@ -10,7 +10,6 @@ use crate::finding::Level::{High, Low, Medium};
 
 pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
     let r = ctx.call.range();
-    let parts: Vec<&str> = ctx.qual.split('.').collect();
     let func = ctx.name();
 
     if c.on(201)
@@ -30,7 +29,7 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
     if c.on(202) && func.contains("extractall") && c.imports.imported_exact("tarfile") {
         tarfile(c, ctx);
     }
-    if c.on(506) && c.imports.imported_exact("yaml") && parts.contains(&"yaml") && func == "load" {
+    if c.on(506) && func == "load" && c.imports.imported_exact("yaml") && ctx.has_segment("yaml") {
         let safe = ["SafeLoader", "CSafeLoader"];
         let kw_safe = ctx.kw_equals("Loader", &safe) == Some(true);
         let pos_safe = ctx.arg_bval(1).as_str().is_some_and(|s| safe.contains(&s));
@@ -96,14 +95,7 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
         );
     }
     if c.on(612) && ctx.qual == "logging.config.listen" && ctx.kw_value("verify").is_none() {
-        c.report(
-            "B612",
-            Medium,
-            High,
-            "Use of insecure logging.config.listen detected.",
-            r,
-            r,
-        );
+        c.report("B612", Medium, High, "Use of insecure logging.config.listen detected.", r, r);
     }
     if c.on(614)
         && matches!(ctx.qual.as_str(), "torch.load" | "torch.serialization.load")
@@ -120,7 +112,7 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
         );
     }
     if c.on(615) {
-        huggingface(c, ctx, &parts);
+        huggingface(c, ctx);
     }
 }
 
@@ -161,7 +153,7 @@ fn tarfile(c: &mut Checker, ctx: &CallCtx) {
     }
 }
 
-fn huggingface(c: &mut Checker, ctx: &CallCtx, parts: &[&str]) {
+fn huggingface(c: &mut Checker, ctx: &CallCtx) {
     let func = ctx.name();
     let module = match func {
         "from_pretrained" => "transformers",
@@ -169,10 +161,8 @@ fn huggingface(c: &mut Checker, ctx: &CallCtx, parts: &[&str]) {
         "hf_hub_download" | "snapshot_download" | "repository_id" => "huggingface_hub",
         _ => return,
     };
-    if !["transformers", "datasets", "huggingface_hub"]
-        .iter()
-        .any(|m| c.imports.imported_like(m))
-        || !parts.contains(&module)
+    if !["transformers", "datasets", "huggingface_hub"].iter().any(|m| c.imports.imported_like(m))
+        || !ctx.has_segment(module)
     {
         return;
     }

@@ -11,10 +11,8 @@ use super::{CallCtx, Checker, Parent, str_lit};
 use crate::finding::Level::{Low, Medium};
 
 static SQL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?is)(select\s.*from\s|delete\s+from\s|insert\s+into\s.*values[\s(]|update\s.*set\s)",
-    )
-    .expect("static regex")
+    Regex::new(r"(?is)(select\s.*from\s|delete\s+from\s|insert\s+into\s.*values[\s(]|update\s.*set\s)")
+        .expect("static regex")
 });
 
 /// How many nodes of a `+`/`%` chain are looked at to assemble one statement.
@@ -35,47 +33,22 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
         );
     }
     if c.on(610) && ctx.name() == "extra" && django_extra_insecure(ctx) {
-        c.report(
-            "B610",
-            Medium,
-            Medium,
-            "Use of extra potential SQL attack vector.",
-            r,
-            r,
-        );
+        c.report("B610", Medium, Medium, "Use of extra potential SQL attack vector.", r, r);
     }
     if c.on(611) && ctx.name() == "RawSQL" && c.imports.imported_like("django.db.models") {
         let sql = ctx.args().first().or_else(|| ctx.kw_value("sql"));
         if let Some(sql) = sql
             && str_lit(sql).is_none()
         {
-            c.report(
-                "B611",
-                Medium,
-                Medium,
-                "Use of RawSQL potential SQL attack vector.",
-                r,
-                r,
-            );
+            c.report("B611", Medium, Medium, "Use of RawSQL potential SQL attack vector.", r, r);
         }
     }
 }
 
 fn django_extra_insecure(ctx: &CallCtx) -> bool {
-    const POSITIONAL: [&str; 6] = [
-        "select",
-        "where",
-        "params",
-        "tables",
-        "order_by",
-        "select_params",
-    ];
+    const POSITIONAL: [&str; 6] = ["select", "where", "params", "tables", "order_by", "select_params"];
     let arg = |name: &str| -> Option<&Expr> {
-        match POSITIONAL
-            .iter()
-            .position(|p| *p == name)
-            .and_then(|i| ctx.args().get(i))
-        {
+        match POSITIONAL.iter().position(|p| *p == name).and_then(|i| ctx.args().get(i)) {
             Some(e) => Some(e),
             None => ctx.kw_value(name),
         }
@@ -94,9 +67,10 @@ fn django_extra_insecure(ctx: &CallCtx) -> bool {
     }
     match arg("select") {
         None => false,
-        Some(Expr::Dict(dict)) => dict.items.iter().any(|item| {
-            item.key.as_ref().is_none_or(|k| str_lit(k).is_none()) || str_lit(&item.value).is_none()
-        }),
+        Some(Expr::Dict(dict)) => dict
+            .items
+            .iter()
+            .any(|item| item.key.as_ref().is_none_or(|k| str_lit(k).is_none()) || str_lit(&item.value).is_none()),
         Some(_) => true,
     }
 }
@@ -112,14 +86,7 @@ fn called_name<'a>(wrapper: Option<Parent<'a>>) -> Option<&'a str> {
     }
 }
 
-fn report(
-    c: &mut Checker,
-    statement: &str,
-    wrapper: Option<Parent>,
-    replace: bool,
-    at: TextRange,
-    node: TextRange,
-) {
+fn report(c: &mut Checker, statement: &str, wrapper: Option<Parent>, replace: bool, at: TextRange, node: TextRange) {
     if !SQL.is_match(statement) {
         return;
     }
@@ -151,9 +118,7 @@ pub(super) fn string(c: &mut Checker, value: &str, range: TextRange, node: TextR
             collect_strings(top, stop, &mut statement);
             report(c, &statement, wrapper, false, range, node);
         }
-        Some(Parent::Expr(Expr::Attribute(attr)))
-            if matches!(attr.attr.as_str(), "format" | "replace") =>
-        {
+        Some(Parent::Expr(Expr::Attribute(attr))) if matches!(attr.attr.as_str(), "format" | "replace") => {
             let replace = attr.attr.as_str() == "replace";
             let wrapper = c.parent(3);
             report(c, value, wrapper, replace, range, node);
@@ -192,12 +157,7 @@ fn collect_strings(top: &ExprBinOp, stop: &ExprBinOp, out: &mut String) {
 }
 
 /// B608 for an f-string: one check on its literal parts joined, reported once.
-pub(super) fn fstring(
-    c: &mut Checker,
-    chunks: &[String],
-    range: TextRange,
-    parent: Option<Parent>,
-) {
+pub(super) fn fstring(c: &mut Checker, chunks: &[String], range: TextRange, parent: Option<Parent>) {
     if !c.on(608) {
         return;
     }

@@ -39,6 +39,8 @@ fn chmod(c: &mut Checker, ctx: &CallCtx) {
     let severity = if mode & S_IWOTH != 0 { High } else { Medium };
     let file = match ctx.arg_bval(0) {
         BVal::Str(s) => s.into_owned(),
+        BVal::Int(n) => n.to_string(),
+        BVal::Float(f) => f.to_string(),
         _ => "NOT PARSED".to_owned(),
     };
     let range = ctx.call.range();
@@ -53,19 +55,8 @@ fn chmod(c: &mut Checker, ctx: &CallCtx) {
 }
 
 const HTTP_VERBS: &[&str] = &["get", "options", "head", "post", "put", "patch", "delete"];
-const HTTPX_ATTRS: &[&str] = &[
-    "get",
-    "options",
-    "head",
-    "post",
-    "put",
-    "patch",
-    "delete",
-    "request",
-    "stream",
-    "Client",
-    "AsyncClient",
-];
+const HTTPX_ATTRS: &[&str] =
+    &["get", "options", "head", "post", "put", "patch", "delete", "request", "stream", "Client", "AsyncClient"];
 
 /// True for `requests.<verb>` / `httpx.<verb|request|stream|Client|AsyncClient>`.
 pub(super) fn is_http_call(ctx: &CallCtx, include_httpx: bool) -> Option<&'static str> {
@@ -89,53 +80,20 @@ fn request_without_timeout(c: &mut Checker, ctx: &CallCtx) {
     let range = ctx.call.range();
     let timeout = ctx.kw_value("timeout");
     if lib == "requests" && timeout.is_none() {
-        c.report(
-            "B113",
-            Medium,
-            Low,
-            format!("Call to {lib} without timeout"),
-            range,
-            range,
-        );
+        c.report("B113", Medium, Low, format!("Call to {lib} without timeout"), range, range);
         return;
     }
     if matches!(timeout, Some(Expr::NoneLiteral(_))) {
-        c.report(
-            "B113",
-            Medium,
-            Low,
-            format!("Call to {lib} with timeout set to None"),
-            range,
-            range,
-        );
+        c.report("B113", Medium, Low, format!("Call to {lib} with timeout set to None"), range, range);
     }
 }
 
 pub(super) fn string(c: &mut Checker, value: &str, range: TextRange, node: TextRange) {
     if c.on(104) && value == "0.0.0.0" {
-        c.report(
-            "B104",
-            Medium,
-            Medium,
-            "Possible binding to all interfaces.",
-            range,
-            node,
-        );
+        c.report("B104", Medium, Medium, "Possible binding to all interfaces.", range, node);
     }
-    if c.on(108)
-        && c.opts
-            .tmp_dirs
-            .iter()
-            .any(|d| value.starts_with(d.as_str()))
-    {
-        c.report(
-            "B108",
-            Medium,
-            Medium,
-            "Probable insecure usage of temp file/directory.",
-            range,
-            node,
-        );
+    if c.on(108) && c.opts.tmp_dirs.iter().any(|d| value.starts_with(d.as_str())) {
+        c.report("B108", Medium, Medium, "Probable insecure usage of temp file/directory.", range, node);
     }
 }
 
@@ -162,18 +120,8 @@ pub(super) fn except_handler(c: &mut Checker, handler: &ExceptHandler) {
         return;
     }
     let (id, rule, check_typed, text) = match &h.body[0] {
-        Stmt::Pass(_) => (
-            110,
-            "B110",
-            c.opts.pass_check_typed,
-            "Try, Except, Pass detected.",
-        ),
-        Stmt::Continue(_) => (
-            112,
-            "B112",
-            c.opts.continue_check_typed,
-            "Try, Except, Continue detected.",
-        ),
+        Stmt::Pass(_) => (110, "B110", c.opts.pass_check_typed, "Try, Except, Pass detected."),
+        Stmt::Continue(_) => (112, "B112", c.opts.continue_check_typed, "Try, Except, Continue detected."),
         _ => return,
     };
     if !c.on(id) {

@@ -19,8 +19,8 @@ use std::borrow::Cow;
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{
-    Comprehension, ExceptHandler, Expr, ExprCall, ExprFString, InterpolatedStringElement, Keyword,
-    MatchCase, Number, Parameters, Stmt, StmtFunctionDef, WithItem,
+    Comprehension, ExceptHandler, Expr, ExprCall, ExprFString, InterpolatedStringElement, Keyword, MatchCase, Number,
+    Parameters, Stmt, StmtFunctionDef, WithItem,
 };
 use ruff_text_size::{Ranged, TextRange};
 
@@ -72,22 +72,28 @@ pub(crate) struct CallCtx<'a> {
     pub call: &'a ExprCall,
     /// Qualified name, aliases resolved (`subprocess.Popen`).
     pub qual: String,
+    /// Where the last segment of `qual` starts.
+    name_start: usize,
 }
 
 impl<'a> CallCtx<'a> {
+    fn new(call: &'a ExprCall, qual: String) -> Self {
+        let name_start = qual.rfind('.').map_or(0, |i| i + 1);
+        CallCtx { call, qual, name_start }
+    }
     /// The last segment of the qualified name (Bandit's `call_function_name`).
     pub fn name(&self) -> &str {
-        self.qual.rsplit('.').next().unwrap_or("")
+        &self.qual[self.name_start..]
+    }
+    /// Whether one of the dotted segments of the qualified name is `segment`.
+    pub fn has_segment(&self, segment: &str) -> bool {
+        self.qual.split('.').any(|s| s == segment)
     }
     pub fn args(&self) -> &'a [Expr] {
         &self.call.arguments.args
     }
     pub fn keyword(&self, name: &str) -> Option<&'a Keyword> {
-        self.call
-            .arguments
-            .keywords
-            .iter()
-            .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
+        self.call.arguments.keywords.iter().find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
     }
     pub fn kw_value(&self, name: &str) -> Option<&'a Expr> {
         self.keyword(name).map(|k| &k.value)
@@ -142,9 +148,7 @@ pub(crate) fn bval(expr: &Expr) -> BVal<'_> {
             Number::Float(f) => BVal::Float(*f),
             Number::Complex { .. } => BVal::Other,
         },
-        Expr::BytesLiteral(_) | Expr::EllipsisLiteral(_) | Expr::Dict(_) | Expr::Set(_) => {
-            BVal::Other
-        }
+        Expr::BytesLiteral(_) | Expr::EllipsisLiteral(_) | Expr::Dict(_) | Expr::Set(_) => BVal::Other,
         Expr::List(l) => BVal::List(l.elts.iter().map(bval).collect()),
         Expr::Tuple(t) => BVal::List(t.elts.iter().map(bval).collect()),
         Expr::Name(n) => BVal::Str(Cow::Borrowed(n.id.as_str())),
@@ -190,11 +194,7 @@ impl<'a> Checker<'a> {
     /// Inclusive line span of a range.
     pub(crate) fn lines_of(&self, range: TextRange) -> (usize, usize) {
         let start = self.line_of(range.start());
-        let end_off = range
-            .end()
-            .to_usize()
-            .saturating_sub(1)
-            .max(range.start().to_usize());
+        let end_off = range.end().to_usize().saturating_sub(1).max(range.start().to_usize());
         (start, self.file.lines.line(end_off))
     }
 
@@ -210,15 +210,7 @@ impl<'a> Checker<'a> {
         node: TextRange,
     ) {
         let line = self.line_of(at.start());
-        self.report_at_line(
-            rule,
-            severity,
-            confidence,
-            message,
-            at,
-            line,
-            self.lines_of(node),
-        );
+        self.report_at_line(rule, severity, confidence, message, at, line, self.lines_of(node));
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -273,17 +265,11 @@ impl<'a> Checker<'a> {
 
     /// The parent of the node being visited (`depth` 1), its grandparent (2), ...
     pub(crate) fn parent(&self, depth: usize) -> Option<Parent<'a>> {
-        self.parents
-            .len()
-            .checked_sub(depth)
-            .map(|i| self.parents[i])
+        self.parents.len().checked_sub(depth).map(|i| self.parents[i])
     }
 
     fn check_call(&mut self, call: &'a ExprCall) {
-        let ctx = CallCtx {
-            call,
-            qual: self.imports.qualified_call_name(&call.func),
-        };
+        let ctx = CallCtx::new(call, self.imports.qualified_call_name(&call.func));
         blacklist::call(self, &ctx);
         misc::call(self, &ctx);
         passwords::call(self, &ctx);
@@ -435,18 +421,10 @@ impl<'a> Visitor<'a> for Checker<'a> {
 
 /// Runs every enabled code check over a parsed file. Findings come back
 /// unsuppressed and unsorted.
-pub fn check_file(
-    file: &PyFile,
-    path: &str,
-    selection: &Selection,
-    opts: &CodeOptions,
-) -> Vec<RawFinding> {
+pub fn check_file(file: &PyFile, path: &str, selection: &Selection, opts: &CodeOptions) -> Vec<RawFinding> {
     let mut enabled = [false; 1000];
     for rule in selection.enabled_rules() {
-        if let Some(n) = rule
-            .id
-            .strip_prefix('B')
-            .and_then(|n| n.parse::<usize>().ok())
+        if let Some(n) = rule.id.strip_prefix('B').and_then(|n| n.parse::<usize>().ok())
             && n < 1000
         {
             enabled[n] = true;

@@ -21,10 +21,7 @@ pub(crate) fn is_candidate(name: &str) -> bool {
 }
 
 fn message(value: &str) -> String {
-    format!(
-        "Possible hardcoded password: '{}'",
-        crate::report::redact(value)
-    )
+    format!("Possible hardcoded password: '{}'", crate::report::redact(value))
 }
 
 /// B105, for a string constant whose parent is `parent`.
@@ -48,7 +45,7 @@ pub(super) fn string(c: &mut Checker, value: &str, range: TextRange, node: TextR
             .items
             .iter()
             .find(|item| item.key.as_ref().is_some_and(|k| k.range() == range))
-            .and_then(|item| constant_text(&item.value)),
+            .and_then(|item| constant_text(c, &item.value)),
         // d["candidate"] = "literal"
         Parent::Expr(Expr::Subscript(_)) if is_candidate(value) => match c.parent(2) {
             Some(Parent::Stmt(Stmt::Assign(assign))) => str_lit(&assign.value).map(str::to_owned),
@@ -75,15 +72,19 @@ pub(super) fn string(c: &mut Checker, value: &str, range: TextRange, node: TextR
     }
 }
 
-/// The text Bandit would quote for a constant dict value.
-fn constant_text(expr: &Expr) -> Option<String> {
+/// The text Bandit would quote for a constant dict value: a string's value,
+/// else the constant as written.
+fn constant_text(c: &Checker, expr: &Expr) -> Option<String> {
     match expr {
         Expr::StringLiteral(s) => Some(s.value.to_str().to_owned()),
         Expr::NumberLiteral(_)
         | Expr::BooleanLiteral(_)
         | Expr::NoneLiteral(_)
-        | Expr::BytesLiteral(_) => Some("<constant>".to_owned()),
-        Expr::EllipsisLiteral(_) => Some("Ellipsis".to_owned()),
+        | Expr::BytesLiteral(_)
+        | Expr::EllipsisLiteral(_) => {
+            let r = expr.range();
+            c.file.text.get(r.start().to_usize()..r.end().to_usize()).map(str::to_owned)
+        }
         _ => None,
     }
 }
@@ -100,15 +101,7 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
         {
             let line = c.line_of(kw.value.range().start());
             let node = c.lines_of(ctx.call.range());
-            c.report_at_line(
-                "B106",
-                Low,
-                Medium,
-                message(value),
-                kw.value.range(),
-                line,
-                node,
-            );
+            c.report_at_line("B106", Low, Medium, message(value), kw.value.range(), line, node);
             c.mark_secret(value.to_owned());
             return;
         }
@@ -121,12 +114,7 @@ pub(super) fn function_def(c: &mut Checker, def: &StmtFunctionDef) {
     if !c.on(107) {
         return;
     }
-    let params = def
-        .parameters
-        .posonlyargs
-        .iter()
-        .chain(&def.parameters.args)
-        .chain(&def.parameters.kwonlyargs);
+    let params = def.parameters.posonlyargs.iter().chain(&def.parameters.args).chain(&def.parameters.kwonlyargs);
     for param in params {
         let Some(default) = param.default.as_deref() else {
             continue;
@@ -136,15 +124,7 @@ pub(super) fn function_def(c: &mut Checker, def: &StmtFunctionDef) {
         {
             let line = c.line_of(def.name.range.start());
             let end = c.lines_of(def.range).1;
-            c.report_at_line(
-                "B107",
-                Low,
-                Medium,
-                message(value),
-                default.range(),
-                line,
-                (line, end),
-            );
+            c.report_at_line("B107", Low, Medium, message(value), default.range(), line, (line, end));
             c.mark_secret(value.to_owned());
             return;
         }

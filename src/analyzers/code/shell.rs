@@ -32,11 +32,7 @@ fn has_shell(ctx: &CallCtx) -> bool {
 
 /// LOW when the command is a plain string literal, HIGH otherwise.
 fn shell_grade(ctx: &CallCtx) -> Level {
-    if matches!(ctx.args().first(), Some(Expr::StringLiteral(_))) {
-        Low
-    } else {
-        High
-    }
+    if matches!(ctx.args().first(), Some(Expr::StringLiteral(_))) { Low } else { High }
 }
 
 fn full_path(cmd: &str) -> bool {
@@ -49,14 +45,7 @@ fn full_path(cmd: &str) -> bool {
 }
 
 pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
-    if !c.on(602)
-        && !c.on(603)
-        && !c.on(604)
-        && !c.on(605)
-        && !c.on(606)
-        && !c.on(607)
-        && !c.on(609)
-    {
+    if !c.on(602) && !c.on(603) && !c.on(604) && !c.on(605) && !c.on(606) && !c.on(607) && !c.on(609) {
         return;
     }
     let o = c.opts;
@@ -76,10 +65,7 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
                     Low,
                     "subprocess call with shell=True seems safe, but may be changed in the future, consider rewriting without shell",
                 ),
-                _ => (
-                    High,
-                    "subprocess call with shell=True identified, security issue.",
-                ),
+                _ => (High, "subprocess call with shell=True identified, security issue."),
             };
             c.report("B602", sev, High, text, shell_at, call_range);
         }
@@ -109,22 +95,12 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
                 Low,
                 "Starting a process with a shell: Seems safe, but may be changed in the future, consider rewriting without shell",
             ),
-            _ => (
-                High,
-                "Starting a process with a shell, possible injection detected, security issue.",
-            ),
+            _ => (High, "Starting a process with a shell, possible injection detected, security issue."),
         };
         c.report("B605", sev, High, text, call_range, call_range);
     }
     if in_no_shell && c.on(606) {
-        c.report(
-            "B606",
-            Low,
-            Medium,
-            "Starting a process without a shell.",
-            call_range,
-            call_range,
-        );
+        c.report("B606", Low, Medium, "Starting a process without a shell.", call_range, call_range);
     }
     if (in_subprocess || in_shell || in_no_shell) && c.on(607) {
         let mut first = ctx.args().first();
@@ -136,18 +112,10 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
         if let Some(Expr::StringLiteral(s)) = first
             && !full_path(s.value.to_str())
         {
-            c.report(
-                "B607",
-                Low,
-                High,
-                "Starting a process with a partial executable path",
-                call_range,
-                call_range,
-            );
+            c.report("B607", Low, High, "Starting a process with a partial executable path", call_range, call_range);
         }
     }
-    if c.on(609) && (in_shell || (in_subprocess && ctx.kw_equals("shell", &["True"]) == Some(true)))
-    {
+    if c.on(609) && (in_shell || (in_subprocess && ctx.kw_equals("shell", &["True"]) == Some(true))) {
         wildcard(c, ctx, shell_at);
     }
 }
@@ -166,10 +134,7 @@ fn wildcard(c: &mut Checker, ctx: &CallCtx, at: TextRange) {
     if command.is_empty() || !command.contains('*') {
         return;
     }
-    if ["chown", "chmod", "tar", "rsync"]
-        .iter()
-        .any(|f| command.contains(f))
-    {
+    if ["chown", "chmod", "tar", "rsync"].iter().any(|f| command.contains(f)) {
         c.report(
             "B609",
             High,
@@ -187,10 +152,7 @@ fn python_str(value: &BVal) -> String {
         BVal::Str(s) => s.to_string(),
         BVal::Int(i) => i.to_string(),
         BVal::Float(f) => f.to_string(),
-        BVal::List(items) => format!(
-            "[{}]",
-            items.iter().map(python_str).collect::<Vec<_>>().join(", ")
-        ),
+        BVal::List(items) => format!("[{}]", items.iter().map(python_str).collect::<Vec<_>>().join(", ")),
         BVal::Other | BVal::Null => "None".to_owned(),
     }
 }

@@ -9,12 +9,11 @@ use crate::finding::Level::{High, Medium};
 
 pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
     let r = ctx.call.range();
-    let parts: Vec<&str> = ctx.qual.split('.').collect();
     let func = ctx.name();
-    if c.on(701) && func == "Environment" && parts.contains(&"jinja2") {
+    if c.on(701) && func == "Environment" && ctx.has_segment("jinja2") {
         jinja2(c, ctx);
     }
-    if c.on(702) && func == "Template" && parts.contains(&"mako") {
+    if c.on(702) && func == "Template" && ctx.has_segment("mako") {
         c.report(
             "B702",
             Medium,
@@ -25,10 +24,7 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
         );
     }
     if c.on(703)
-        && matches!(
-            func,
-            "mark_safe" | "SafeText" | "SafeUnicode" | "SafeString" | "SafeBytes"
-        )
+        && matches!(func, "mark_safe" | "SafeText" | "SafeUnicode" | "SafeString" | "SafeBytes")
         && c.imports.imported_like("django.utils.safestring")
     {
         django_mark_safe(c, ctx);
@@ -66,9 +62,7 @@ fn jinja2(c: &mut Checker, ctx: &CallCtx) {
 
 fn markup(c: &mut Checker, ctx: &CallCtx) {
     let qual = ctx.qual.as_str();
-    if !matches!(qual, "markupsafe.Markup" | "flask.Markup")
-        && !c.opts.extend_markup_names.iter().any(|n| n == qual)
-    {
+    if !matches!(qual, "markupsafe.Markup" | "flask.Markup") && !c.opts.extend_markup_names.iter().any(|n| n == qual) {
         return;
     }
     let Some(first) = ctx.args().first() else {
@@ -98,10 +92,7 @@ fn markup(c: &mut Checker, ctx: &CallCtx) {
         "B704",
         Medium,
         High,
-        format!(
-            "Potential XSS with ``{qual}`` detected. Do not use ``{}`` on untrusted data.",
-            ctx.name()
-        ),
+        format!("Potential XSS with ``{qual}`` detected. Do not use ``{}`` on untrusted data.", ctx.name()),
         r,
         r,
     );
@@ -124,11 +115,7 @@ impl<'a> Scope<'a> {
     }
     fn is_param(&self, name: &str) -> bool {
         match self {
-            Scope::Func(f) => f
-                .parameters
-                .args
-                .iter()
-                .any(|p| p.parameter.name.as_str() == name),
+            Scope::Func(f) => f.parameters.args.iter().any(|p| p.parameter.name.as_str() == name),
             Scope::Module(_) => false,
         }
     }
@@ -165,12 +152,7 @@ impl<'a> Analysis<'_, 'a> {
     }
 
     /// Bandit's `DeepAssignation.is_assigned`, flattened into `out`.
-    fn assigned_in(
-        &self,
-        stmt: &'a Stmt,
-        var: &str,
-        out: &mut Vec<Assigned<'a>>,
-    ) -> Result<(), Crash> {
+    fn assigned_in(&self, stmt: &'a Stmt, var: &str, out: &mut Vec<Assigned<'a>>) -> Result<(), Crash> {
         match stmt {
             Stmt::FunctionDef(f) if !f.is_async => {
                 for s in &f.body {
@@ -234,9 +216,7 @@ impl<'a> Analysis<'_, 'a> {
                 }
             }
             Stmt::Assign(a) => match (a.targets.first(), a.value.as_ref()) {
-                (Some(Expr::Name(n)), _) if n.id.as_str() == var => {
-                    out.push(Assigned::Value(&a.value))
-                }
+                (Some(Expr::Name(n)), _) if n.id.as_str() == var => out.push(Assigned::Value(&a.value)),
                 (Some(Expr::Tuple(target)), Expr::Tuple(value)) => {
                     for (pos, name) in target.elts.iter().enumerate() {
                         let Expr::Name(name) = name else {
@@ -281,12 +261,7 @@ impl<'a> Analysis<'_, 'a> {
             // A single assignment is a value; a compound statement a list.
             let single = !matches!(
                 stmt,
-                Stmt::FunctionDef(_)
-                    | Stmt::With(_)
-                    | Stmt::Try(_)
-                    | Stmt::If(_)
-                    | Stmt::For(_)
-                    | Stmt::While(_)
+                Stmt::FunctionDef(_) | Stmt::With(_) | Stmt::Try(_) | Stmt::If(_) | Stmt::For(_) | Stmt::While(_)
             );
             if single && let [Assigned::Value(value)] = found.as_slice() {
                 match value {
@@ -325,10 +300,7 @@ impl<'a> Analysis<'_, 'a> {
         let Expr::Attribute(attr) = call.func.as_ref() else {
             return Ok(false);
         };
-        if attr.attr.as_str() != "format"
-            || !is_constant(&attr.value)
-            || !call.arguments.keywords.is_empty()
-        {
+        if attr.attr.as_str() != "format" || !is_constant(&attr.value) || !call.arguments.keywords.is_empty() {
             return Ok(false);
         }
         let line = self.line(call.range().start());
@@ -386,18 +358,9 @@ fn django_mark_safe(c: &mut Checker, ctx: &CallCtx) {
     if str_lit(xss).is_some() {
         return;
     }
-    let scope = c
-        .funcs
-        .iter()
-        .rev()
-        .find(|f| !f.is_async)
-        .map_or(Scope::Module(c.module), |f| Scope::Func(f));
+    let scope = c.funcs.iter().rev().find(|f| !f.is_async).map_or(Scope::Module(c.module), |f| Scope::Func(f));
     let call_line = c.line_of(ctx.call.range().start());
-    let mut analysis = Analysis {
-        c,
-        scope,
-        budget: 10_000,
-    };
+    let mut analysis = Analysis { c, scope, budget: 10_000 };
     let secure = match xss {
         Expr::Name(n) => {
             if scope.is_param(n.id.as_str()) {
@@ -419,13 +382,6 @@ fn django_mark_safe(c: &mut Checker, ctx: &CallCtx) {
     };
     if let Ok(false) = secure {
         let r = ctx.call.range();
-        c.report(
-            "B703",
-            Medium,
-            High,
-            "Potential XSS on mark_safe function.",
-            r,
-            r,
-        );
+        c.report("B703", Medium, High, "Potential XSS on mark_safe function.", r, r);
     }
 }
