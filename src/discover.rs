@@ -1,6 +1,7 @@
 //! Finding the files to scan: the `ignore` crate's walker (.gitignore honoured,
 //! hidden folders skipped), minus virtual environments and excludes.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -67,6 +68,9 @@ impl Excludes {
     }
 
     pub fn is_excluded(&self, display: &str) -> bool {
+        if self.globs.is_empty() {
+            return false;
+        }
         let path = display.trim_start_matches("./");
         if self.globs.is_match(path) || Path::new(path).components().any(|c| self.globs.is_match(c.as_os_str())) {
             return true;
@@ -84,26 +88,32 @@ fn is_python(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("py" | "pyw"))
 }
 
-/// Walks the given paths. Files named explicitly are always scanned (whatever
-/// their extension, as Bandit does); directories yield their `.py`/`.pyw` files.
-pub fn discover(paths: &[PathBuf], excludes: &Excludes) -> Vec<Entry> {
-    let mut out = Vec::new();
+/// Walks the given paths, handing each entry to `emit` as soon as it is found
+/// (so analysis can start before the walk ends). Files named explicitly are
+/// always scanned (whatever their extension, as Bandit does); directories
+/// yield their `.py`/`.pyw` files. A file reached twice is emitted once.
+pub fn discover(paths: &[PathBuf], excludes: &Excludes, mut emit: impl FnMut(Entry)) {
+    let mut seen = HashSet::new();
+    let mut out = |entry: Entry| {
+        let key = match &entry {
+            Entry::File { display, .. } | Entry::Error { display, .. } => display.clone(),
+        };
+        if seen.insert(key) {
+            emit(entry);
+        }
+    };
     for root in paths {
-        let meta = std::fs::symlink_metadata(root);
-        match meta {
-            Err(e) => out.push(Entry::Error { display: display(root), message: e.to_string() }),
+        match std::fs::symlink_metadata(root) {
+            Err(e) => out(Entry::Error { display: display(root), message: e.to_string() }),
             Ok(m) if !(m.is_dir() || (m.file_type().is_symlink() && root.is_dir())) => {
-                out.push(Entry::File { path: root.clone(), display: display(root) });
+                out(Entry::File { path: root.clone(), display: display(root) });
             }
             Ok(_) => walk(root, excludes, &mut out),
         }
     }
-    out.sort();
-    out.dedup();
-    out
 }
 
-fn walk(root: &Path, excludes: &Excludes, out: &mut Vec<Entry>) {
+fn walk(root: &Path, excludes: &Excludes, out: &mut impl FnMut(Entry)) {
     let mut builder = ignore::WalkBuilder::new(root);
     builder
         .hidden(true)
@@ -137,12 +147,12 @@ fn walk(root: &Path, excludes: &Excludes, out: &mut Vec<Entry>) {
                 }
                 let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
                 if !is_dir && is_python(path) {
-                    out.push(Entry::File { path: path.to_path_buf(), display: shown });
+                    out(Entry::File { path: path.to_path_buf(), display: shown });
                 }
             }
             Err(err) => {
                 let (shown, message) = error_parts(&err);
-                out.push(Entry::Error { display: shown.unwrap_or_else(|| display(root)), message });
+                out(Entry::Error { display: shown.unwrap_or_else(|| display(root)), message });
             }
         }
     }

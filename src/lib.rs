@@ -93,13 +93,12 @@ struct FileOutcome {
 /// Runs a scan.
 pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     let start = Instant::now();
-    let entries = discover::discover(&opts.paths, &opts.excludes);
-    let total = entries.len() + usize::from(opts.stdin.is_some());
+    let found = AtomicUsize::new(usize::from(opts.stdin.is_some()));
     let done = AtomicUsize::new(0);
     let tick = || {
         let n = done.fetch_add(1, Ordering::Relaxed) + 1;
         if let Some(p) = &opts.progress {
-            p(n, total);
+            p(n, found.load(Ordering::Relaxed));
         }
     };
     // Deeply nested code makes the parser and the visitor recurse deeply, so
@@ -109,25 +108,43 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
         .stack_size(256 * 1024 * 1024)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    let mut outcomes: Vec<FileOutcome> = pool.install(|| {
-        let mut outcomes: Vec<FileOutcome> = entries
-            .par_iter()
-            .map(|entry| {
-                let outcome = match entry {
-                    discover::Entry::File { path, display } => analyze_path(opts, path, display),
-                    discover::Entry::Error { display, message } => {
-                        error_outcome(opts, "E002", display, (1, 1), format!("cannot read {display}: {message}"), None)
-                    }
-                };
+    // The walk runs on its own thread and feeds the workers as it goes.
+    let (sender, receiver) = std::sync::mpsc::channel();
+    let mut outcomes: Vec<FileOutcome> = std::thread::scope(|scope| {
+        let found = &found;
+        scope.spawn(move || {
+            discover::discover(&opts.paths, &opts.excludes, |entry| {
+                found.fetch_add(1, Ordering::Relaxed);
+                // The receiver lives until every entry is analysed.
+                let _ = sender.send(entry);
+            });
+        });
+        pool.install(|| {
+            let mut outcomes: Vec<FileOutcome> = receiver
+                .into_iter()
+                .par_bridge()
+                .map(|entry| {
+                    let outcome = match &entry {
+                        discover::Entry::File { path, display } => analyze_path(opts, path, display),
+                        discover::Entry::Error { display, message } => error_outcome(
+                            opts,
+                            "E002",
+                            display,
+                            (1, 1),
+                            format!("cannot read {display}: {message}"),
+                            None,
+                        ),
+                    };
+                    tick();
+                    outcome
+                })
+                .collect();
+            if let Some((name, bytes)) = &opts.stdin {
+                outcomes.push(analyze_bytes(opts, name, bytes.clone()));
                 tick();
-                outcome
-            })
-            .collect();
-        if let Some((name, bytes)) = &opts.stdin {
-            outcomes.push(analyze_bytes(opts, name, bytes));
-            tick();
-        }
-        outcomes
+            }
+            outcomes
+        })
     });
     let mut findings: Vec<Finding> = Vec::new();
     let mut files = Vec::new();
@@ -202,13 +219,13 @@ fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str) -> Fi
         Ok(_) => {}
     }
     match std::fs::read(path) {
-        Ok(bytes) => analyze_bytes(opts, display, &bytes),
+        Ok(bytes) => analyze_bytes(opts, display, bytes),
         Err(e) => failed("E002", format!("cannot read {display}: {e}")),
     }
 }
 
 /// Analyses one file's bytes, reported under `display`.
-fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: &[u8]) -> FileOutcome {
+fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: Vec<u8>) -> FileOutcome {
     let enabled_error = |rule, line, col, message| {
         let stats = FileStats { path: display.to_owned(), ..FileStats::default() };
         error_outcome(opts, rule, display, (line, col), message, Some(stats))
@@ -233,7 +250,7 @@ fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: &[u8]) -> FileOutcome
     let ignored: Vec<&String> =
         opts.per_file_ignores.iter().filter(|(glob, _)| glob.is_match(display)).flat_map(|(_, ids)| ids).collect();
     let raw = analyzers::code::check_file(&file, display, &opts.selection, &opts.code);
-    let mut stats = FileStats { path: display.to_owned(), loc: count_loc(&file.text), ..FileStats::default() };
+    let mut stats = FileStats { path: display.to_owned(), loc: count_loc(&file), ..FileStats::default() };
     let mut findings = Vec::with_capacity(raw.len());
     for r in raw {
         let Some(rule) = rules::by_id(r.rule) else {
@@ -252,10 +269,16 @@ fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: &[u8]) -> FileOutcome
 }
 
 /// Lines that hold code (not blank, not only a comment), as Bandit counts `loc`.
-fn count_loc(text: &str) -> usize {
-    text.as_bytes()
-        .split(|&b| b == b'\n')
-        .filter(|line| line.iter().find(|b| !b.is_ascii_whitespace()).is_some_and(|&b| b != b'#'))
+fn count_loc(file: &python::PyFile) -> usize {
+    let bytes = file.text.as_bytes();
+    (1..=file.lines.line_count())
+        .filter(|&line| {
+            let start = file.lines.line_start(line);
+            bytes[start..]
+                .iter()
+                .find(|b| !matches!(b, b' ' | b'\t' | b'\x0c'))
+                .is_some_and(|b| !matches!(b, b'#' | b'\n' | b'\r'))
+        })
         .count()
 }
 

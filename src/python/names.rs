@@ -8,16 +8,16 @@
 //! users rely on that, and pyward keeps it. The map grows as the file is read
 //! top to bottom, so a call written before its import is not resolved.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use ruff_python_ast::{Expr, StmtImport, StmtImportFrom};
 
 #[derive(Debug, Default)]
 pub struct Imports {
     /// alias -> qualified name
-    aliases: HashMap<String, String>,
+    aliases: FxHashMap<String, String>,
     /// every module or `module.name` imported so far
-    modules: HashSet<String>,
+    modules: FxHashSet<String>,
 }
 
 impl Imports {

@@ -16,38 +16,36 @@ pub enum DecodeError {
 }
 
 /// Decodes Python source bytes the way the interpreter does (PEP 263): a UTF-8
-/// BOM, else a `coding[:=]` comment on line 1 or 2, else UTF-8.
-pub fn decode(bytes: &[u8]) -> Result<String, DecodeError> {
-    if bytes.contains(&0) {
+/// BOM, else a `coding[:=]` comment on line 1 or 2, else UTF-8. UTF-8 input
+/// (the usual case) becomes the `String` without a copy.
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
+    if memchr::memchr(0, &bytes).is_some() {
         return Err(DecodeError::Binary);
     }
-    let (has_bom, body) = match bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        Some(rest) => (true, rest),
-        None => (false, bytes),
-    };
-    let declared = declared_encoding(body);
-    if has_bom {
-        if let Some((name, _)) = &declared
-            && !is_utf8_name(name)
-        {
-            return Err(DecodeError::BomMismatch(name.clone()));
+    let has_bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let body = if has_bom { &bytes[3..] } else { &bytes[..] };
+    match declared_encoding(body) {
+        Some((name, line)) if !is_utf8_name(&name) => {
+            if has_bom {
+                return Err(DecodeError::BomMismatch(name));
+            }
+            decode_as(body, &name, line)
         }
-        return utf8(body);
-    }
-    match declared {
-        None => utf8(body),
-        Some((name, line)) => decode_as(body, &name, line),
+        _ => {
+            if has_bom {
+                bytes.drain(..3);
+            }
+            utf8(bytes)
+        }
     }
 }
 
-fn utf8(body: &[u8]) -> Result<String, DecodeError> {
-    match std::str::from_utf8(body) {
-        Ok(text) => Ok(text.to_owned()),
-        Err(err) => Err(DecodeError::Invalid {
-            encoding: "UTF-8".into(),
-            line: 1 + body[..err.valid_up_to()].iter().filter(|&&b| b == b'\n').count(),
-        }),
-    }
+fn utf8(body: Vec<u8>) -> Result<String, DecodeError> {
+    String::from_utf8(body).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        let body = err.into_bytes();
+        DecodeError::Invalid { encoding: "UTF-8".into(), line: 1 + memchr::memchr_iter(b'\n', &body[..valid]).count() }
+    })
 }
 
 fn normalise(name: &str) -> String {
@@ -61,9 +59,6 @@ fn is_utf8_name(name: &str) -> bool {
 
 fn decode_as(body: &[u8], name: &str, line: usize) -> Result<String, DecodeError> {
     let n = normalise(name);
-    if is_utf8_name(&n) {
-        return utf8(body);
-    }
     // Python's latin-1 maps every byte to the code point of the same value;
     // WHATWG's label "latin1" means windows-1252, so it is done by hand.
     if matches!(n.as_str(), "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" | "iso-latin-1" | "8859" | "cp819")
@@ -191,19 +186,19 @@ mod tests {
     #[test]
     fn pep263_latin1_and_utf8_default() {
         let src = b"# -*- coding: latin-1 -*-\nx = '\xe9'\n";
-        assert_eq!(decode(src).unwrap(), "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n");
+        assert_eq!(decode(src.to_vec()).unwrap(), "# -*- coding: latin-1 -*-\nx = '\u{e9}'\n");
         let src = b"#!/usr/bin/env python\n# vim: set fileencoding=iso-8859-15 :\ns='\xa4'\n";
-        assert!(decode(src).unwrap().contains('\u{20ac}'));
-        assert!(matches!(decode(b"x = '\xff'\n"), Err(DecodeError::Invalid { line: 1, .. })));
-        assert_eq!(decode(b"\xEF\xBB\xBFx = 1\n").unwrap(), "x = 1\n");
+        assert!(decode(src.to_vec()).unwrap().contains('\u{20ac}'));
+        assert!(matches!(decode(b"x = '\xff'\n".to_vec()), Err(DecodeError::Invalid { line: 1, .. })));
+        assert_eq!(decode(b"\xEF\xBB\xBFx = 1\n".to_vec()).unwrap(), "x = 1\n");
     }
 
     #[test]
     fn cookie_only_on_first_two_lines_and_unknown_names() {
         let src = b"x = 1\ny = 2\n# coding: latin-1\nz = '\xe9'\n";
-        assert!(decode(src).is_err());
-        assert_eq!(decode(b"# coding: klingon\n"), Err(DecodeError::UnknownEncoding("klingon".into(), 1)));
-        assert_eq!(decode(b"x = 1\0"), Err(DecodeError::Binary));
+        assert!(decode(src.to_vec()).is_err());
+        assert_eq!(decode(b"# coding: klingon\n".to_vec()), Err(DecodeError::UnknownEncoding("klingon".into(), 1)));
+        assert_eq!(decode(b"x = 1\0".to_vec()), Err(DecodeError::Binary));
     }
 
     #[test]

@@ -7,8 +7,9 @@
 //! `__import__("x")` / `importlib.import_module("x")` are treated as imports of
 //! `x`. One node yields at most one finding: the first enabled entry that matches.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
@@ -316,8 +317,8 @@ pub(super) static IMPORTS: &[Entry] = &[
 ];
 
 /// Every blacklisted call name, to the first entry (calls before imports) that has it.
-static BY_NAME: LazyLock<HashMap<&'static str, &'static Entry>> = LazyLock::new(|| {
-    let mut map = HashMap::new();
+static BY_NAME: LazyLock<FxHashMap<&'static str, &'static Entry>> = LazyLock::new(|| {
+    let mut map = FxHashMap::default();
     for entry in CALLS.iter().chain(IMPORTS) {
         for name in entry.names {
             map.entry(*name).or_insert(entry);
@@ -367,9 +368,9 @@ pub(super) fn import(c: &mut Checker, stmt: &Stmt) {
         Stmt::ImportFrom(i) => (i.module.as_ref().map(|m| format!("{}.", m.as_str())).unwrap_or_default(), &i.names),
         _ => return,
     };
+    let full: Vec<String> = names.iter().map(|alias| format!("{prefix}{}", alias.name.as_str())).collect();
     for entry in IMPORTS.iter().filter(|e| c.on(e.number)) {
-        for alias in names {
-            let full = format!("{prefix}{}", alias.name.as_str());
+        for (alias, full) in names.iter().zip(&full) {
             if entry.names.iter().any(|n| full.starts_with(n)) {
                 let r = stmt.range();
                 c.report(entry.id, entry.level, High, entry.message.replace("{name}", alias.name.as_str()), r, r);

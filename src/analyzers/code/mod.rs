@@ -87,7 +87,7 @@ impl<'a> CallCtx<'a> {
     }
     /// Whether one of the dotted segments of the qualified name is `segment`.
     pub fn has_segment(&self, segment: &str) -> bool {
-        self.qual.split('.').any(|s| s == segment)
+        self.qual.contains(segment) && self.qual.split('.').any(|s| s == segment)
     }
     pub fn args(&self) -> &'a [Expr] {
         &self.call.arguments.args
