@@ -168,7 +168,7 @@ fn huggingface(c: &mut Checker, ctx: &CallCtx) {
     }
     for kw in ["revision", "commit_id"] {
         if let Some(v) = ctx.kw_value(kw)
-            && !is_constant(v)
+            && !v.is_literal_expr()
         {
             return;
         }
@@ -196,16 +196,4 @@ fn huggingface(c: &mut Checker, ctx: &CallCtx) {
         r,
         r,
     );
-}
-
-fn is_constant(e: &Expr) -> bool {
-    matches!(
-        e,
-        Expr::StringLiteral(_)
-            | Expr::BytesLiteral(_)
-            | Expr::NumberLiteral(_)
-            | Expr::BooleanLiteral(_)
-            | Expr::NoneLiteral(_)
-            | Expr::EllipsisLiteral(_)
-    )
 }

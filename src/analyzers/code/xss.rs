@@ -68,15 +68,7 @@ fn markup(c: &mut Checker, ctx: &CallCtx) {
     let Some(first) = ctx.args().first() else {
         return;
     };
-    if matches!(
-        first,
-        Expr::StringLiteral(_)
-            | Expr::BytesLiteral(_)
-            | Expr::NumberLiteral(_)
-            | Expr::BooleanLiteral(_)
-            | Expr::NoneLiteral(_)
-            | Expr::EllipsisLiteral(_)
-    ) {
+    if first.is_literal_expr() {
         return;
     }
     if let Expr::Call(inner) = first
@@ -300,7 +292,7 @@ impl<'a> Analysis<'_, 'a> {
         let Expr::Attribute(attr) = call.func.as_ref() else {
             return Ok(false);
         };
-        if attr.attr.as_str() != "format" || !is_constant(&attr.value) || !call.arguments.keywords.is_empty() {
+        if attr.attr.as_str() != "format" || !attr.value.is_literal_expr() || !call.arguments.keywords.is_empty() {
             return Ok(false);
         }
         let line = self.line(call.range().start());
@@ -336,18 +328,6 @@ impl<'a> Analysis<'_, 'a> {
         }
         Ok(secure == args.len())
     }
-}
-
-fn is_constant(e: &Expr) -> bool {
-    matches!(
-        e,
-        Expr::StringLiteral(_)
-            | Expr::BytesLiteral(_)
-            | Expr::NumberLiteral(_)
-            | Expr::BooleanLiteral(_)
-            | Expr::NoneLiteral(_)
-            | Expr::EllipsisLiteral(_)
-    )
 }
 
 fn django_mark_safe(c: &mut Checker, ctx: &CallCtx) {
