@@ -10,6 +10,7 @@ mod crypto;
 mod frameworks;
 mod injection;
 mod misc;
+mod own;
 mod passwords;
 mod shell;
 mod trojansource;
@@ -170,7 +171,14 @@ pub struct Checker<'a> {
     pub(crate) path: &'a str,
     pub(crate) opts: &'a CodeOptions,
     enabled: [bool; 1000],
+    /// `PY<n>` rules enabled.
+    enabled_py: [bool; 100],
     pub(crate) imports: Imports,
+    /// Module-level `NAME = <str or bytes literal>` bindings seen so far.
+    pub(crate) constants: rustc_hash::FxHashMap<&'a str, &'a Expr>,
+    /// Names bound by the enclosing `except ... as NAME:` handlers, each with
+    /// the function depth it belongs to.
+    pub(crate) except_names: Vec<(&'a str, usize)>,
     pub(crate) parents: Vec<Parent<'a>>,
     /// For each entry of `parents`, how many `BinOp`s end there in a row, so a
     /// string can find the top of its `+`/`%` chain in constant time.
@@ -185,6 +193,48 @@ impl<'a> Checker<'a> {
     /// Whether Bandit-style rule `B<n>` is enabled.
     pub(crate) fn on(&self, n: usize) -> bool {
         self.enabled[n]
+    }
+
+    /// Whether pyward's own rule `PY<n>` is enabled.
+    pub(crate) fn on_py(&self, n: usize) -> bool {
+        self.enabled_py[n]
+    }
+
+    /// Whether any `PY` rule is enabled (lets the walk skip their bookkeeping).
+    fn any_py(&self) -> bool {
+        self.enabled_py.iter().any(|e| *e)
+    }
+
+    /// A constant str or bytes value written in the code: a literal, a
+    /// module-level name bound to one earlier, `b"\0" * 16`, `bytes(16)`, or a
+    /// concatenation of those.
+    pub(crate) fn literal<'e>(&self, expr: &'e Expr) -> Option<&'e Expr>
+    where
+        'a: 'e,
+    {
+        match expr {
+            Expr::StringLiteral(_) | Expr::BytesLiteral(_) => Some(expr),
+            Expr::Name(n) => self.constants.get(n.id.as_str()).copied(),
+            Expr::BinOp(b) if matches!(b.op, ruff_python_ast::Operator::Mult) => {
+                if matches!(b.right.as_ref(), Expr::NumberLiteral(_)) {
+                    self.literal(&b.left)
+                } else if matches!(b.left.as_ref(), Expr::NumberLiteral(_)) {
+                    self.literal(&b.right)
+                } else {
+                    None
+                }
+            }
+            Expr::BinOp(b) if matches!(b.op, ruff_python_ast::Operator::Add) => {
+                self.literal(&b.left).and(self.literal(&b.right)).map(|_| expr)
+            }
+            Expr::Call(call)
+                if matches!(call.func.as_ref(), Expr::Name(f) if f.id.as_str() == "bytes")
+                    && matches!(call.arguments.args.as_ref(), [Expr::NumberLiteral(_)]) =>
+            {
+                Some(expr)
+            }
+            _ => None,
+        }
     }
 
     pub(crate) fn line_of(&self, offset: ruff_text_size::TextSize) -> usize {
@@ -278,6 +328,9 @@ impl<'a> Checker<'a> {
         injection::call(self, &ctx);
         frameworks::call(self, &ctx);
         xss::call(self, &ctx);
+        if self.any_py() {
+            own::call(self, &ctx);
+        }
     }
 
     /// A string constant, as Bandit's "Str" tests see it (never a docstring or
@@ -350,6 +403,16 @@ impl<'a> Visitor<'a> for Checker<'a> {
             }
             _ => {}
         }
+        if self.any_py() {
+            own::stmt(self, stmt);
+        }
+        if self.parents.is_empty()
+            && let Stmt::Assign(assign) = stmt
+            && let [Expr::Name(name)] = assign.targets.as_slice()
+            && matches!(assign.value.as_ref(), Expr::StringLiteral(_) | Expr::BytesLiteral(_))
+        {
+            self.constants.insert(name.id.as_str(), &assign.value);
+        }
         self.push(Parent::Stmt(stmt));
         if let Stmt::FunctionDef(def) = stmt {
             self.funcs.push(def);
@@ -374,6 +437,7 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 self.visit_fstring(f);
                 return;
             }
+            Expr::Compare(cmp) if self.on_py(5) => own::compare(self, cmp),
             _ => {}
         }
         self.push(Parent::Expr(expr));
@@ -389,9 +453,17 @@ impl<'a> Visitor<'a> for Checker<'a> {
 
     fn visit_except_handler(&mut self, handler: &'a ExceptHandler) {
         misc::except_handler(self, handler);
+        let ExceptHandler::ExceptHandler(h) = handler;
+        let named = h.name.as_ref().map(|n| (n.as_str(), self.funcs.len()));
+        if let Some(entry) = named {
+            self.except_names.push(entry);
+        }
         self.push(Parent::Other(handler.range()));
         visitor::walk_except_handler(self, handler);
         self.pop();
+        if named.is_some() {
+            self.except_names.pop();
+        }
     }
 
     fn visit_parameters(&mut self, parameters: &'a Parameters) {
@@ -423,8 +495,13 @@ impl<'a> Visitor<'a> for Checker<'a> {
 /// unsuppressed and unsorted.
 pub fn check_file(file: &PyFile, path: &str, selection: &Selection, opts: &CodeOptions) -> Vec<RawFinding> {
     let mut enabled = [false; 1000];
+    let mut enabled_py = [false; 100];
     for rule in selection.enabled_rules() {
-        if let Some(n) = rule.id.strip_prefix('B').and_then(|n| n.parse::<usize>().ok())
+        if let Some(n) = rule.id.strip_prefix("PY").and_then(|n| n.parse::<usize>().ok())
+            && n < 100
+        {
+            enabled_py[n] = true;
+        } else if let Some(n) = rule.id.strip_prefix('B').and_then(|n| n.parse::<usize>().ok())
             && n < 1000
         {
             enabled[n] = true;
@@ -436,7 +513,10 @@ pub fn check_file(file: &PyFile, path: &str, selection: &Selection, opts: &CodeO
         path,
         opts,
         enabled,
+        enabled_py,
         imports: Imports::default(),
+        constants: rustc_hash::FxHashMap::default(),
+        except_names: Vec::new(),
         parents: Vec::new(),
         binop_runs: Vec::new(),
         funcs: Vec::new(),
@@ -447,5 +527,26 @@ pub fn check_file(file: &PyFile, path: &str, selection: &Selection, opts: &CodeO
     if checker.on(613) {
         trojansource::file(&mut checker);
     }
-    checker.findings
+    let mut findings = checker.findings;
+    // pyward's own rules judge context; in test code the context is usually
+    // deliberate, so those findings drop to LOW confidence there.
+    if is_test_path(path) {
+        for f in findings.iter_mut().filter(|f| f.rule.starts_with("PY")) {
+            f.confidence = Level::Low;
+        }
+    }
+    findings
+}
+
+/// A file of a test suite: under a `tests`/`test`/`testing` folder, or named
+/// `test_*.py`, `*_test.py`, `tests.py` or `conftest.py`.
+pub(crate) fn is_test_path(path: &str) -> bool {
+    let path = path.replace('\\', "/");
+    let mut parts: Vec<&str> = path.split('/').collect();
+    let file = parts.pop().unwrap_or("");
+    parts.iter().any(|p| matches!(*p, "tests" | "test" | "testing"))
+        || file.starts_with("test_")
+        || file.ends_with("_test.py")
+        || file == "tests.py"
+        || file == "conftest.py"
 }
