@@ -431,3 +431,25 @@ fn bandit_style_patterns_match_top_level_folders() {
     let paths: Vec<&str> = v["findings"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap()).collect();
     assert_eq!(paths, ["app/a.py"]);
 }
+
+#[test]
+fn own_rules_report_test_code_at_low_confidence() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    let code = "import random\n\ndef make_reset_token():\n    return str(random.random())\n";
+    write(d, "app/tokens.py", code);
+    write(d, "tests/test_tokens.py", code);
+    let v = json_of(&run_in(d, &["scan", "--select", "PY012", "--format", "json", "--no-progress"]));
+    let grades: Vec<(String, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap().to_owned(), f["confidence"].as_str().unwrap().to_owned()))
+        .collect();
+    assert_eq!(
+        grades,
+        [("app/tokens.py".to_owned(), "MEDIUM".to_owned()), ("tests/test_tokens.py".to_owned(), "LOW".to_owned())]
+    );
+    let v = json_of(&run_in(d, &["scan", "--select", "PY", "--confidence-level", "medium", "--format", "json", "--no-progress"]));
+    assert_eq!(rules_of(&v), ["PY012"]);
+}
