@@ -450,6 +450,9 @@ fn own_rules_report_test_code_at_low_confidence() {
         grades,
         [("app/tokens.py".to_owned(), "MEDIUM".to_owned()), ("tests/test_tokens.py".to_owned(), "LOW".to_owned())]
     );
-    let v = json_of(&run_in(d, &["scan", "--select", "PY", "--confidence-level", "medium", "--format", "json", "--no-progress"]));
+    let v = json_of(&run_in(
+        d,
+        &["scan", "--select", "PY", "--confidence-level", "medium", "--format", "json", "--no-progress"],
+    ));
     assert_eq!(rules_of(&v), ["PY012"]);
 }

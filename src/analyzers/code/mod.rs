@@ -173,6 +173,7 @@ pub struct Checker<'a> {
     enabled: [bool; 1000],
     /// `PY<n>` rules enabled.
     enabled_py: [bool; 100],
+    any_py: bool,
     pub(crate) imports: Imports,
     /// Module-level `NAME = <str or bytes literal>` bindings seen so far.
     pub(crate) constants: rustc_hash::FxHashMap<&'a str, &'a Expr>,
@@ -202,7 +203,7 @@ impl<'a> Checker<'a> {
 
     /// Whether any `PY` rule is enabled (lets the walk skip their bookkeeping).
     fn any_py(&self) -> bool {
-        self.enabled_py.iter().any(|e| *e)
+        self.any_py
     }
 
     /// A constant str or bytes value written in the code: a literal, a
@@ -514,6 +515,7 @@ pub fn check_file(file: &PyFile, path: &str, selection: &Selection, opts: &CodeO
         opts,
         enabled,
         enabled_py,
+        any_py: enabled_py.iter().any(|e| *e),
         imports: Imports::default(),
         constants: rustc_hash::FxHashMap::default(),
         except_names: Vec::new(),

@@ -40,8 +40,8 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
         c.report("PY024", High, High, "TLS certificates are not verified (`cert_reqs=CERT_NONE`).", r, r);
         return;
     }
-    if c.imports.imported_like("aiohttp")
-        && (ctx.kw_value("ssl").is_some_and(is_false) || ctx.kw_value("verify_ssl").is_some_and(is_false))
+    if (ctx.kw_value("ssl").is_some_and(is_false) || ctx.kw_value("verify_ssl").is_some_and(is_false))
+        && c.imports.imported_like("aiohttp")
     {
         c.report("PY024", High, High, "aiohttp is told not to verify TLS certificates (`ssl=False`).", r, r);
     }
