@@ -105,7 +105,7 @@ rules! {
     "PY001", "password-fast-hash", Code, H, M, 916, [], "A password is hashed with a fast hash function instead of a password hashing function.";
     "PY002", "weak-password-hash-params", Code, M, H, 916, [], "Password hashing with a work factor below current guidance.";
     "PY003", "plaintext-password-field", Code, M, M, 256, [], "A model field stores a password or secret as plain text.";
-    "PY004", "password-stored-unhashed", Code, H, M, 256, [], "A password from the request (or a literal) is stored without hashing.";
+    "PY004", "password-stored-unhashed", Code, H, M, 256, [], "A password from the request is stored without hashing.";
     "PY005", "timing-unsafe-comparison", Code, L, M, 208, [], "A secret is compared with == instead of a constant-time comparison.";
     "PY006", "hardcoded-encryption-key", Code, H, H, 321, [], "An encryption or signing key is written in the code.";
     "PY007", "constant-iv-nonce", Code, H, H, 329, [], "An IV or nonce is a constant, so it repeats across messages.";

@@ -1,9 +1,21 @@
 """A small Flask blog/API next to the Django shop. Deliberately insecure."""
 import os
+import secrets
 import sqlite3
 
 import jinja2
-from flask import Flask, Markup, jsonify, redirect, render_template, render_template_string, request, send_file, session
+from flask import (
+    Flask,
+    Markup,
+    jsonify,
+    make_response,
+    redirect,
+    render_template,
+    render_template_string,
+    request,
+    send_file,
+    session,
+)
 from werkzeug.utils import secure_filename
 
 from config import DevelopmentConfig
@@ -74,6 +86,47 @@ def login():
     session["user"] = request.form["user"]
     # FLAW: open redirect to a user-controlled URL
     return redirect(request.args.get("next", "/"))
+
+
+@app.route("/remember", methods=["POST"])
+def remember():
+    token = secrets.token_urlsafe(32)
+    resp = make_response(redirect("/"))
+    # FLAW: remember-me cookie readable from JavaScript, no HttpOnly: one XSS steals it (PY017)
+    resp.set_cookie("remember_token", token, max_age=30 * 24 * 3600, secure=True, samesite="Lax")
+    return resp
+
+
+@app.route("/safe/remember", methods=["POST"])
+def safe_remember():
+    token = secrets.token_urlsafe(32)
+    resp = make_response(redirect("/"))
+    # SAFE: Secure and HttpOnly
+    resp.set_cookie("remember_token", token, max_age=30 * 24 * 3600, secure=True, httponly=True, samesite="Lax")
+    return resp
+
+
+@app.route("/posts/<int:post_id>/publish", methods=["POST"])
+def publish(post_id):
+    try:
+        with db() as conn:
+            conn.execute("UPDATE posts SET published = 1 WHERE id = ?", (post_id,))
+    except sqlite3.Error as exc:
+        # FLAW: database error text (schema, file paths) sent to the client (PY018)
+        return jsonify(error=str(exc)), 500
+    return jsonify(published=post_id)
+
+
+@app.route("/safe/posts/<int:post_id>/publish", methods=["POST"])
+def safe_publish(post_id):
+    try:
+        with db() as conn:
+            conn.execute("UPDATE posts SET published = 1 WHERE id = ?", (post_id,))
+    except sqlite3.Error:
+        app.logger.exception("publishing post %s failed", post_id)
+        # SAFE: details go to the log, the client gets a generic message
+        return jsonify(error="could not publish the post"), 500
+    return jsonify(published=post_id)
 
 
 @app.route("/admin/exec", methods=["POST"])

@@ -16,6 +16,9 @@ DEBUG = True
 # FLAW: any Host header accepted
 ALLOWED_HOSTS = ["*"]
 
+# FLAW: exceptions escape Django's 500 handler to the WSGI server, which may show them (PY019)
+DEBUG_PROPAGATE_EXCEPTIONS = True
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -86,7 +89,7 @@ PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
 ]
 
-# FLAW: session data serialised with pickle (code execution if SECRET_KEY leaks)
+# FLAW: session data serialised with pickle (code execution if SECRET_KEY leaks) (PY025)
 SESSION_SERIALIZER = "django.contrib.sessions.serializers.PickleSerializer"
 
 # FLAW: cookies sent over plain HTTP and readable from JavaScript

@@ -9,6 +9,8 @@ from .settings import *  # noqa: F401,F403
 
 # SAFE: DEBUG off in production
 DEBUG = False
+# SAFE: exceptions handled by Django (logged, generic 500 page), not propagated
+DEBUG_PROPAGATE_EXCEPTIONS = False
 
 # FLAW: secret key falls back to a hard-coded value when the variable is unset
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "prod-fallback-key-change-me")

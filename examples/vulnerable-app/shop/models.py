@@ -16,11 +16,11 @@ class Customer(models.Model):
     legacy_password = models.CharField(max_length=32, blank=True)
 
     def set_legacy_password(self, raw_password):
-        # FLAW: weak hash for passwords (B324)
+        # FLAW: weak, fast hash for passwords (B324, PY001)
         self.legacy_password = hashlib.md5(raw_password.encode()).hexdigest()
 
     def check_legacy_password(self, raw_password):
-        # FLAW: weak hash (B324) and timing-unsafe comparison
+        # FLAW: weak hash (B324, PY001) and timing-unsafe comparison (PY005)
         return self.legacy_password == hashlib.md5(raw_password.encode()).hexdigest()
 
 
@@ -53,3 +53,12 @@ class Document(models.Model):
     # FLAW: uploads accepted with no extension or content-type validation
     file = models.FileField(upload_to="documents/")
     uploaded = models.DateTimeField(auto_now_add=True)
+
+
+class SupplierAccount(models.Model):
+    """A supplier that pushes stock updates through the API (see shop/auth.py)."""
+    name = models.CharField(max_length=100)
+    # FLAW: the supplier's API key stored as sent, readable from any backup or SQL injection (PY003)
+    api_key = models.CharField(max_length=64, unique=True)
+    # SAFE: only a SHA-256 digest of the key is stored and looked up
+    api_key_hash = models.CharField(max_length=64, unique=True)

@@ -20,10 +20,16 @@ urlpatterns = [
     path("calc/", views.calculator, name="calc"),
     path("go/", views.go, name="go"),
     path("debug/settings/", views.debug_dump, name="debug-dump"),
+    path("password/", views.change_password, name="change-password"),
+    path("customers/", views.customer_lookup, name="customer-lookup"),
+    path("currency/", views.set_currency, name="currency"),
     # Safe counterparts
     path("safe/search/", safe_views.search, name="safe-search"),
     path("safe/ping/", safe_views.ping_host, name="safe-ping"),
     path("safe/import/", safe_views.import_catalogue, name="safe-import"),
     path("safe/upload/", safe_views.upload_document, name="safe-upload"),
     path("safe/preview/", safe_views.link_preview, name="safe-preview"),
+    path("safe/password/", views.safe_change_password, name="safe-change-password"),
+    path("safe/customers/", views.safe_customer_lookup, name="safe-customer-lookup"),
+    path("safe/currency/", views.safe_set_currency, name="safe-currency"),
 ]

@@ -8,14 +8,25 @@ import urllib.request
 # FLAW: XML parsed with the standard library parser, open to entity expansion (B405)
 import xml.etree.ElementTree as ET
 
+import requests
+
 # FLAW: hard-coded credentials for the supplier API (B105)
 SUPPLIER_API_PASSWORD = "hunter2-supplier"
 # FLAW: hard-coded high-entropy API token (fake)
 SUPPLIER_TOKEN = "9f8e7d6c5b4a39281706f5e4d3c2b1a0c4f1e2d3"
+SUPPLIER_CA_BUNDLE = "/etc/ssl/certs/supplier-ca.pem"
+
+# HTTP sessions for the supplier's stock API, which uses a private certificate authority
+supplier_api = requests.Session()
+# FLAW: certificate verification switched off for every request of the session (PY024)
+supplier_api.verify = False
+safe_supplier_api = requests.Session()
+# SAFE: verification kept on, against the supplier's CA bundle
+safe_supplier_api.verify = SUPPLIER_CA_BUNDLE
 
 
 def hash_password(password):
-    # FLAW: unsalted MD5 for password storage (B324)
+    # FLAW: unsalted MD5 for password storage (B324, PY001)
     return hashlib.md5(password.encode("utf-8")).hexdigest()
 
 
@@ -26,7 +37,7 @@ def file_fingerprint(data):
 
 def make_reset_token(length=24):
     alphabet = string.ascii_letters + string.digits
-    # FLAW: security token from a non-cryptographic generator (B311)
+    # FLAW: security token from a non-cryptographic generator (B311, PY012)
     return "".join(random.choice(alphabet) for _ in range(length))
 
 

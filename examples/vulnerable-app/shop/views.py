@@ -11,6 +11,8 @@ import tempfile
 import requests
 import yaml
 from django.conf import settings
+from django.contrib.auth import update_session_auth_hash
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import User
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
@@ -100,7 +102,7 @@ def register(request):
     # FLAW: password stored as unsalted MD5 instead of Django's hasher
     user.password = hash_password(password)
     user.save()
-    # FLAW: logs the clear-text password
+    # FLAW: logs the clear-text password (PY020)
     logger.info("new user %s with password %s", username, password)
     return redirect("shop:profile", user_id=user.id)
 
@@ -175,3 +177,48 @@ def debug_dump(request):
     # FLAW: leaks every setting, including secrets, as JSON
     values = {k: str(getattr(settings, k)) for k in dir(settings) if k.isupper()}
     return HttpResponse(json.dumps(values), content_type="application/json")
+
+
+@login_required
+def change_password(request):
+    # FLAW: the new password stored in clear text, never hashed (PY004)
+    request.user.password = request.POST["new_password"]
+    request.user.save()
+    return redirect("shop:profile", user_id=request.user.id)
+
+
+@login_required
+def safe_change_password(request):
+    # SAFE: set_password hashes with the configured hasher
+    request.user.set_password(request.POST["new_password"])
+    request.user.save()
+    update_session_auth_hash(request, request.user)
+    return redirect("shop:profile", user_id=request.user.id)
+
+
+def customer_lookup(request):
+    # FLAW: the client chooses the ORM lookups, e.g. ?user__password__startswith=md5 (PY022)
+    customers = Customer.objects.filter(**request.GET.dict())
+    return JsonResponse({"ids": list(customers.values_list("id", flat=True))})
+
+
+def safe_customer_lookup(request):
+    # SAFE: one explicit lookup on a public field
+    customers = Customer.objects.filter(display_name__icontains=request.GET.get("name", ""))
+    return JsonResponse({"ids": list(customers.values_list("id", flat=True))})
+
+
+def set_currency(request):
+    currency = request.POST.get("currency", "EUR")
+    response = JsonResponse({"currency": currency})
+    # FLAW: cookie without the Secure flag, also sent over plain HTTP (PY016)
+    response.set_cookie("currency", currency, max_age=30 * 24 * 3600, samesite="Lax")
+    return response
+
+
+def safe_set_currency(request):
+    currency = request.POST.get("currency", "EUR")
+    response = JsonResponse({"currency": currency})
+    # SAFE: Secure cookie, sent over HTTPS only
+    response.set_cookie("currency", currency, max_age=30 * 24 * 3600, secure=True, samesite="Lax")
+    return response

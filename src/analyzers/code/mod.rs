@@ -175,7 +175,8 @@ pub struct Checker<'a> {
     enabled_py: [bool; 100],
     any_py: bool,
     pub(crate) imports: Imports,
-    /// Module-level `NAME = <str or bytes literal>` bindings seen so far.
+    /// Module-level `NAME = <constant str or bytes>` bindings seen so far
+    /// (see [`Checker::literal`]).
     pub(crate) constants: rustc_hash::FxHashMap<&'a str, &'a Expr>,
     /// Names bound by the enclosing `except ... as NAME:` handlers, each with
     /// the function depth it belongs to.
@@ -206,33 +207,44 @@ impl<'a> Checker<'a> {
         self.any_py
     }
 
-    /// A constant str or bytes value written in the code: a literal, a
-    /// module-level name bound to one earlier, `b"\0" * 16`, `bytes(16)`, or a
-    /// concatenation of those.
-    pub(crate) fn literal<'e>(&self, expr: &'e Expr) -> Option<&'e Expr>
-    where
-        'a: 'e,
-    {
+    /// The text of a constant str or bytes value written in the code: a
+    /// literal, a module-level name bound to one earlier, `b"\0" * 16`,
+    /// `bytes(16)`, or a concatenation of those. Bytes are read as Latin-1.
+    /// The result is capped at 64 KiB (only its presence and start matter).
+    pub(crate) fn literal(&self, expr: &Expr) -> Option<String> {
+        const CAP: usize = 64 * 1024;
         match expr {
-            Expr::StringLiteral(_) | Expr::BytesLiteral(_) => Some(expr),
-            Expr::Name(n) => self.constants.get(n.id.as_str()).copied(),
+            Expr::StringLiteral(s) => Some(s.value.to_str().to_owned()),
+            Expr::BytesLiteral(b) => Some(b.value.bytes().take(CAP).map(char::from).collect()),
+            Expr::Name(n) => self.constants.get(n.id.as_str()).and_then(|v| self.literal(v)),
             Expr::BinOp(b) if matches!(b.op, ruff_python_ast::Operator::Mult) => {
-                if matches!(b.right.as_ref(), Expr::NumberLiteral(_)) {
-                    self.literal(&b.left)
-                } else if matches!(b.left.as_ref(), Expr::NumberLiteral(_)) {
-                    self.literal(&b.right)
-                } else {
-                    None
-                }
+                let (text, count) = match (b.left.as_ref(), b.right.as_ref()) {
+                    (other, Expr::NumberLiteral(n)) | (Expr::NumberLiteral(n), other) => (self.literal(other)?, n),
+                    _ => return None,
+                };
+                let count = match &count.value {
+                    ruff_python_ast::Number::Int(i) => i.as_u64()?,
+                    _ => return None,
+                };
+                let count = usize::try_from(count).ok()?.min(CAP / text.len().max(1));
+                Some(text.repeat(count))
             }
             Expr::BinOp(b) if matches!(b.op, ruff_python_ast::Operator::Add) => {
-                self.literal(&b.left).and(self.literal(&b.right)).map(|_| expr)
+                let mut text = self.literal(&b.left)?;
+                text.push_str(&self.literal(&b.right)?);
+                text.truncate(CAP);
+                Some(text)
             }
-            Expr::Call(call)
-                if matches!(call.func.as_ref(), Expr::Name(f) if f.id.as_str() == "bytes")
-                    && matches!(call.arguments.args.as_ref(), [Expr::NumberLiteral(_)]) =>
-            {
-                Some(expr)
+            Expr::Call(call) if matches!(call.func.as_ref(), Expr::Name(f) if f.id.as_str() == "bytes") => {
+                match call.arguments.args.as_ref() {
+                    [Expr::NumberLiteral(n)] => match &n.value {
+                        ruff_python_ast::Number::Int(i) => {
+                            Some("\0".repeat(usize::try_from(i.as_u64()?).ok()?.min(CAP)))
+                        }
+                        _ => None,
+                    },
+                    _ => None,
+                }
             }
             _ => None,
         }
@@ -408,9 +420,10 @@ impl<'a> Visitor<'a> for Checker<'a> {
             own::stmt(self, stmt);
         }
         if self.parents.is_empty()
+            && self.any_py
             && let Stmt::Assign(assign) = stmt
             && let [Expr::Name(name)] = assign.targets.as_slice()
-            && matches!(assign.value.as_ref(), Expr::StringLiteral(_) | Expr::BytesLiteral(_))
+            && self.literal(&assign.value).is_some()
         {
             self.constants.insert(name.id.as_str(), &assign.value);
         }

@@ -54,7 +54,8 @@ const NOT_SECRET: &[&str] = &[
 
 fn is_secret_name(name: &str) -> bool {
     SECRET.is_match(name) && {
-        let lower = name.to_ascii_lowercase();
+        // `id_token` is a secret even though `id` alone is harmless.
+        let lower = name.to_ascii_lowercase().replace("id_token", "token");
         !lower.split('_').any(|part| NOT_SECRET.contains(&part))
     }
 }

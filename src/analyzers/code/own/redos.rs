@@ -102,6 +102,8 @@ fn nullable(pattern: &str, ast: &Ast) -> bool {
 /// (everything around that repetition being able to match nothing).
 fn covered_by_unbounded(pattern: &str, ast: &Ast) -> bool {
     match strip_groups(ast) {
+        // A possessive `a*+` (a repetition of a repetition) never backtracks.
+        Ast::Repetition(rep) if matches!(rep.ast.as_ref(), Ast::Repetition(_)) => false,
         Ast::Repetition(rep) => {
             unbounded(&rep.op.kind)
                 && !matches!(hir(pattern, &rep.ast).map(|h| h.properties().maximum_len()), Some(Some(0)))
@@ -218,6 +220,7 @@ mod tests {
             r"(\w+\s)*",
             r"^[a-z]+$",
             r"(?:\s*,\s*\w+)*",
+            r"(a*+)*b",
             r"(.|\n)*",
             r"a{1,5}b+",
             r"((\\[\\abfnrtv'\x22]|\\[0-9]..|\\x..|\\u....)+)",

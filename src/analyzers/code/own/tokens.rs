@@ -123,12 +123,7 @@ fn lists_none(e: &Expr) -> bool {
 }
 
 /// A PEM public key or certificate is not a secret (RS256 verification).
-fn is_public_key(lit: &Expr) -> bool {
-    let text = match lit {
-        Expr::StringLiteral(s) => s.value.to_str().to_owned(),
-        Expr::BytesLiteral(b) => String::from_utf8_lossy(&b.value.bytes().collect::<Vec<u8>>()).into_owned(),
-        _ => return false,
-    };
+fn is_public_key(text: &str) -> bool {
     text.contains("PUBLIC KEY-----") || text.contains("BEGIN CERTIFICATE")
 }
 
@@ -206,14 +201,10 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
     if c.on_py(15)
         && (decode || ENCODE.contains(&qual))
         && let Some(key) = arg(ctx, 1, "key")
-        && let Some(lit) = c.literal(key)
-        && !is_public_key(lit)
+        && let Some(text) = c.literal(key)
+        && !is_public_key(&text)
     {
-        let len = match lit {
-            Expr::StringLiteral(s) => s.value.to_str().chars().count(),
-            Expr::BytesLiteral(b) => b.value.bytes().count(),
-            _ => 0,
-        };
+        let len = text.chars().count();
         let short = if len < 32 { format!(" (and short: {len} characters)") } else { String::new() };
         c.report(
             "PY015",
