@@ -143,7 +143,7 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
         );
     }
     if c.on_py(11)
-        && let Some(bits) = weak_key_bits(ctx)
+        && let Some(bits) = weak_key_bits(ctx).or_else(|| loaded_key_bits(c, ctx))
     {
         let severity = if bits < 1024 { High } else { Medium };
         c.report(
@@ -189,6 +189,62 @@ fn pkcs1v15(c: &Checker, ctx: &CallCtx) -> bool {
     ctx.args().iter().chain(ctx.call.arguments.keywords.iter().map(|k| &k.value)).any(
         |a| matches!(a, Expr::Call(inner) if c.imports.qualified_call_name(&inner.func).ends_with("padding.PKCS1v15")),
     )
+}
+
+/// The exact bit length of an integer literal (an RSA modulus is far beyond
+/// 64 bits), in any base, computed on 32-bit limbs.
+fn literal_bits(c: &Checker, expr: &Expr) -> Option<i64> {
+    let Expr::NumberLiteral(n) = expr else { return None };
+    if !matches!(n.value, ruff_python_ast::Number::Int(_)) {
+        return None;
+    }
+    let text =
+        c.file.text.get(n.range.start().to_usize()..n.range.end().to_usize())?.replace('_', "").to_ascii_lowercase();
+    let (digits, base) = match text.get(..2) {
+        Some("0x") => (&text[2..], 16),
+        Some("0o") => (&text[2..], 8),
+        Some("0b") => (&text[2..], 2),
+        _ => (text.as_str(), 10),
+    };
+    // Far beyond any key size worth reporting (and quadratic to convert).
+    if digits.len() > 4096 {
+        return None;
+    }
+    let mut limbs: Vec<u32> = Vec::new();
+    for ch in digits.chars() {
+        let mut carry = u64::from(ch.to_digit(base)?);
+        for limb in limbs.iter_mut() {
+            let value = u64::from(*limb) * u64::from(base) + carry;
+            *limb = value as u32;
+            carry = value >> 32;
+        }
+        if carry > 0 {
+            limbs.push(carry as u32);
+        }
+    }
+    let top = *limbs.last()?;
+    Some((limbs.len() as i64 - 1) * 32 + i64::from(32 - top.leading_zeros()))
+}
+
+/// The modulus of an RSA/DSA key loaded from numbers in the code:
+/// `RSAPublicNumbers(e, n)`, python-rsa `PublicKey(n, e)`, PyCryptodome
+/// `RSA.construct((n, e, ...))`.
+fn loaded_key_bits(c: &Checker, ctx: &CallCtx) -> Option<i64> {
+    let qual = ctx.qual.as_str();
+    let modulus = if qual.starts_with("cryptography.") && qual.ends_with(".RSAPublicNumbers") {
+        arg(ctx, 1, "n")
+    } else if matches!(qual, "rsa.PublicKey" | "rsa.PrivateKey") {
+        arg(ctx, 0, "n")
+    } else if matches!(qual, "Crypto.PublicKey.RSA.construct" | "Cryptodome.PublicKey.RSA.construct") {
+        match arg(ctx, 0, "rsa_components") {
+            Some(Expr::Tuple(t)) => t.elts.first(),
+            Some(Expr::List(l)) => l.elts.first(),
+            _ => None,
+        }
+    } else {
+        None
+    };
+    modulus.and_then(|m| literal_bits(c, m)).filter(|b| *b < 2048)
 }
 
 fn weak_key_bits(ctx: &CallCtx) -> Option<i64> {
