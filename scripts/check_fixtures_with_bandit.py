@@ -135,7 +135,9 @@ def main(argv):
             files.append(a)
     if not files:
         files = sorted(
-            os.path.join(fixture_dir, f) for f in os.listdir(fixture_dir) if f.endswith(".py"))
+            os.path.join(fixture_dir, f) for f in os.listdir(fixture_dir)
+            # pyward's own rules (PY*) have no Bandit counterpart to compare with.
+            if f.endswith(".py") and not f.startswith("PY"))
     n_ok = n_exp = 0
     failed, all_notes = [], []
     for path in files:
