@@ -88,6 +88,8 @@ pub struct ScanResult {
 struct FileOutcome {
     findings: Vec<Finding>,
     stats: Option<FileStats>,
+    /// What the file contributes to the project's framework settings.
+    settings: Option<analyzers::config::ModuleSummary>,
 }
 
 /// Runs a scan.
@@ -148,11 +150,24 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     });
     let mut findings: Vec<Finding> = Vec::new();
     let mut files = Vec::new();
+    let mut summaries = Vec::new();
     for outcome in outcomes.iter_mut() {
         findings.append(&mut outcome.findings);
         if let Some(stats) = outcome.stats.take() {
             files.push(stats);
         }
+        summaries.extend(outcome.settings.take());
+    }
+    // Project-level analysis, on the per-file summaries.
+    if !summaries.is_empty() {
+        summaries.sort_by(|a, b| a.path.cmp(&b.path));
+        let config = analyzers::config::audit(&summaries, &opts.selection);
+        findings.extend(config.into_iter().filter(|f| {
+            let Some(rule) = rules::by_id(f.rule) else { return false };
+            !opts.per_file_ignores.iter().any(|(glob, ids)| {
+                glob.is_match(&f.location.path) && ids.iter().any(|p| rules::pattern_matches(p, rule))
+            })
+        }));
     }
     findings.retain(|f| f.severity >= opts.severity_level && f.confidence >= opts.confidence_level);
     let mut known = Vec::new();
@@ -182,7 +197,7 @@ fn error_outcome(
     } else {
         vec![]
     };
-    FileOutcome { findings, stats }
+    FileOutcome { findings, stats, settings: None }
 }
 
 fn error_finding(rule: &'static str, path: &str, line: usize, column: usize, message: String) -> Finding {
@@ -214,7 +229,7 @@ fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str) -> Fi
             );
         }
         Ok(m) if m.is_dir() => {
-            return FileOutcome { findings: vec![], stats: None };
+            return FileOutcome { findings: vec![], stats: None, settings: None };
         }
         Ok(_) => {}
     }
@@ -265,7 +280,12 @@ fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: Vec<u8>) -> FileOutco
             None => findings.push(to_finding(&file, display, r)),
         }
     }
-    FileOutcome { findings, stats: Some(stats) }
+    let settings = if analyzers::config::any_enabled(&opts.selection) {
+        analyzers::config::summarize(&file, display)
+    } else {
+        None
+    };
+    FileOutcome { findings, stats: Some(stats), settings }
 }
 
 /// Lines that hold code (not blank, not only a comment), as Bandit counts `loc`.

@@ -456,3 +456,84 @@ fn own_rules_report_test_code_at_low_confidence() {
     ));
     assert_eq!(rules_of(&v), ["PY012"]);
 }
+
+#[test]
+fn django_split_settings_are_audited_as_django_loads_them() {
+    let tmp = tempfile::tempdir().unwrap();
+    let d = tmp.path();
+    write(d, "mysite/__init__.py", "");
+    write(d, "mysite/settings/__init__.py", "");
+    write(
+        d,
+        "mysite/settings/base.py",
+        concat!(
+            "import os\n",
+            "SECRET_KEY = 'django-insecure-0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMN'\n",
+            "DEBUG = True\n",
+            "INSTALLED_APPS = ['django.contrib.auth', 'django.contrib.contenttypes', 'django.contrib.sessions']\n",
+            "MIDDLEWARE = [\n",
+            "    'django.middleware.security.SecurityMiddleware',\n",
+            "    'django.contrib.sessions.middleware.SessionMiddleware',\n",
+            "    'django.middleware.csrf.CsrfViewMiddleware',\n",
+            "]\n",
+            "ALLOWED_HOSTS = []\n",
+        ),
+    );
+    write(
+        d,
+        "mysite/settings/production.py",
+        concat!(
+            "import os\n",
+            "from .base import *\n",
+            "DEBUG = os.environ.get('DJANGO_DEBUG', False)\n",
+            "SECRET_KEY = os.environ['DJANGO_SECRET_KEY']\n",
+            "ALLOWED_HOSTS = ['example.com']\n",
+            "MIDDLEWARE += ['django.middleware.clickjacking.XFrameOptionsMiddleware']\n",
+            "SESSION_COOKIE_SECURE = True\n",
+            "CSRF_COOKIE_SECURE = True\n",
+            "SECURE_SSL_REDIRECT = os.getenv('SSL_REDIRECT', False)\n",
+            "SECURE_HSTS_SECONDS = 3600\n",
+        ),
+    );
+    write(d, "mysite/settings/development.py", "from .base import *\nDEBUG = True\n");
+    write(
+        d,
+        "mysite/wsgi.py",
+        "import os\nos.environ.setdefault('DJANGO_SETTINGS_MODULE', 'mysite.settings.production')\n",
+    );
+    let v = json_of(&run_in(d, &["scan", "--select", "DJ", "--format", "json", "--no-progress"]));
+    let found: Vec<(String, String, u64, String)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_owned(),
+                f["path"].as_str().unwrap().to_owned(),
+                f["line"].as_u64().unwrap(),
+                f["confidence"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    let rules: Vec<&str> = found.iter().map(|f| f.0.as_str()).collect();
+    // production.py is what wsgi.py loads: DEBUG off by default, XFrame added,
+    // cookies secure; the SSL redirect is off unless SSL_REDIRECT is set; HSTS
+    // lacks subdomains and preload. The unknown SECRET_KEY is not judged.
+    assert!(!rules.contains(&"DJ018"), "{found:?}");
+    assert!(!rules.contains(&"DJ009") && !rules.contains(&"DJ002") && !rules.contains(&"DJ012"), "{found:?}");
+    // os.getenv gives a string when set, never True: the finding is certain.
+    assert!(found.contains(&("DJ008".into(), "mysite/settings/production.py".into(), 9, "HIGH".into())), "{found:?}");
+    assert!(found.contains(&("DJ005".into(), "mysite/settings/production.py".into(), 1, "HIGH".into())), "{found:?}");
+    assert!(rules.contains(&"DJ021"));
+    // Without wsgi.py naming a module, every leaf settings module is audited:
+    // development.py then reports DEBUG on its own line.
+    std::fs::remove_file(d.join("mysite/wsgi.py")).unwrap();
+    let v = json_of(&run_in(d, &["scan", "--select", "DJ018", "--format", "json", "--no-progress"]));
+    let debug: Vec<(String, u64)> = v["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap().to_owned(), f["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(debug, [("mysite/settings/development.py".to_owned(), 2)]);
+}

@@ -1,3 +1,4 @@
 //! Analyzers: each looks at one kind of input and produces `Finding`s.
 
 pub mod code;
+pub mod config;

@@ -39,7 +39,7 @@ struct LineSuppressions {
     other: Option<IdSet>,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Suppressions {
     lines: BTreeMap<usize, LineSuppressions>,
 }

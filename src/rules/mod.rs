@@ -11,6 +11,8 @@ use crate::finding::Level;
 pub enum Analyzer {
     /// The per-file Python code analyzer (Bandit-compatible checks and pyward's own).
     Code,
+    /// Framework configuration (Django settings, ...), audited per project.
+    Config,
     /// pyward's own errors: files it could not analyse.
     Errors,
 }
@@ -19,6 +21,7 @@ impl Analyzer {
     pub fn as_str(self) -> &'static str {
         match self {
             Analyzer::Code => "code",
+            Analyzer::Config => "config",
             Analyzer::Errors => "errors",
         }
     }
@@ -127,6 +130,7 @@ pub const DOC_SECTIONS: &[(&str, bool)] = &[
     ("## Fix", true),
     ("## Options", false),
     ("## Differences from Bandit", false),
+    ("## Differences from Django", false),
     ("## References", true),
 ];
 
