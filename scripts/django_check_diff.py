@@ -25,7 +25,7 @@ Steps:
      read:  django.setup(); run_checks(include_deployment_checks=True); keep the ids
      starting with "security." as a multiset (W025 repeats), dropping E101/E102 (the
      CSRF failure view, not a DJ rule) and E026/W027 (Django 6.x only).
-  4. pyward side:  <pyward> scan <case> --select DJ --format json --exit-zero --no-progress;
+  4. pyward side:  <pyward> scan <case> --select DJ0 --format json --exit-zero --no-progress;
      each finding's alias starting with "security." is its id.
   5. compare the multisets case by case and print a table, then the totals.
 
@@ -83,7 +83,7 @@ NOT_IN_DJANGO_52 = {"security.E026", "security.W027"}
 NOT_IN_SPEC = {"security.E101", "security.E102"}
 REQUIRED_IDS = [i for i in SPEC_IDS if i not in NOT_IN_DJANGO_52]
 
-PYWARD_ARGS = ["--select", "DJ", "--format", "json", "--exit-zero", "--no-progress"]
+PYWARD_ARGS = ["--select", "DJ0", "--format", "json", "--exit-zero", "--no-progress"]
 
 MARKER = "@@django_check_diff@@"
 DJANGO_RUNNER = f"""

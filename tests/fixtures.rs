@@ -118,7 +118,7 @@ fn every_code_rule_has_a_fixture_with_a_positive_case() {
     for rule in
         rules::RULES.iter().filter(|r| r.id.starts_with('B') || r.id.starts_with("PY") || r.id.starts_with("DJ"))
     {
-        let dir = fixtures.join(if rule.id.starts_with("DJ") { "config" } else { "code" });
+        let dir = fixtures.join(if rule.analyzer == rules::Analyzer::Config { "config" } else { "code" });
         let path = dir.join(format!("{}.py", rule.id));
         let text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
         assert!(

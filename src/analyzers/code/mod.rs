@@ -174,6 +174,9 @@ pub struct Checker<'a> {
     /// `PY<n>` rules enabled.
     enabled_py: [bool; 100],
     any_py: bool,
+    /// The Django code rules DJ113 (csrf_exempt) and DJ114 (admin URL).
+    pub(crate) dj113: bool,
+    pub(crate) dj114: bool,
     pub(crate) imports: Imports,
     /// Module-level `NAME = <constant str or bytes>` bindings seen so far
     /// (see [`Checker::literal`]).
@@ -528,7 +531,9 @@ pub fn check_file(file: &PyFile, path: &str, selection: &Selection, opts: &CodeO
         opts,
         enabled,
         enabled_py,
-        any_py: enabled_py.iter().any(|e| *e),
+        any_py: enabled_py.iter().any(|e| *e) || selection.is_enabled("DJ113") || selection.is_enabled("DJ114"),
+        dj113: selection.is_enabled("DJ113"),
+        dj114: selection.is_enabled("DJ114"),
         imports: Imports::default(),
         constants: rustc_hash::FxHashMap::default(),
         except_names: Vec::new(),
@@ -546,7 +551,7 @@ pub fn check_file(file: &PyFile, path: &str, selection: &Selection, opts: &CodeO
     // pyward's own rules judge context; in test code the context is usually
     // deliberate, so those findings drop to LOW confidence there.
     if is_test_path(path) {
-        for f in findings.iter_mut().filter(|f| f.rule.starts_with("PY")) {
+        for f in findings.iter_mut().filter(|f| f.rule.starts_with("PY") || f.rule.starts_with("DJ")) {
             f.confidence = Level::Low;
         }
     }

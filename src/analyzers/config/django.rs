@@ -52,6 +52,13 @@ fn default(name: &str) -> Val {
         "SECURE_CROSS_ORIGIN_OPENER_POLICY" | "SECURE_REFERRER_POLICY" => Val::Str("same-origin".into()),
         "SECURE_HSTS_SECONDS" => Val::Int(0),
         "SECURE_CSP" | "SECURE_CSP_REPORT_ONLY" => Val::Dict(vec![]),
+        "AUTH_PASSWORD_VALIDATORS" | "CSRF_TRUSTED_ORIGINS" => Val::Seq(vec![]),
+        "SESSION_COOKIE_SAMESITE" => Val::Str("Lax".into()),
+        "FILE_UPLOAD_PERMISSIONS" => Val::Int(0o644),
+        "FILE_UPLOAD_DIRECTORY_PERMISSIONS" => Val::None,
+        "DATA_UPLOAD_MAX_MEMORY_SIZE" => Val::Int(2_621_440),
+        "CORS_ALLOW_ALL_ORIGINS" | "CORS_ORIGIN_ALLOW_ALL" | "CORS_ALLOW_CREDENTIALS" => Val::Bool(false),
+        "PASSWORD_HASHERS" => Val::Seq(vec![Val::Str("django.contrib.auth.hashers.PBKDF2PasswordHasher".into())]),
         _ => Val::Unknown,
     }
 }

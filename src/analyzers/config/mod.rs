@@ -1,9 +1,11 @@
 //! The configuration analyzer: framework settings audited statically.
 //!
 //! Django (DJ001-DJ027): the security checks of `manage.py check --deploy`,
-//! on settings evaluated without importing them (see `settings.rs`).
+//! on settings evaluated without importing them (see `settings.rs`); and
+//! DJ101-DJ112, what that command does not look at (`django_own.rs`).
 
 pub mod django;
+mod django_own;
 pub mod settings;
 
 use rustc_hash::FxHashSet;
@@ -22,7 +24,11 @@ pub fn any_enabled(selection: &Selection) -> bool {
 /// (wsgi.py/asgi.py first, else manage.py) when they are in the project,
 /// otherwise every settings module no other one star-imports.
 fn audited(all: &[ModuleSummary]) -> Vec<&ModuleSummary> {
-    let is_settings = |m: &ModuleSummary| settings_chain(m, all, &mut Vec::new());
+    // Django's own defaults (django/conf/global_settings.py, when Django's
+    // source is scanned) are not a project's configuration.
+    let is_settings = |m: &ModuleSummary| {
+        !m.path.ends_with("django/conf/global_settings.py") && settings_chain(m, all, &mut Vec::new())
+    };
     let candidates: Vec<&ModuleSummary> = all.iter().filter(|m| is_settings(m)).collect();
     for server_entry in [true, false] {
         let named: Vec<&ModuleSummary> = all
@@ -76,7 +82,7 @@ pub fn audit(all: &[ModuleSummary], selection: &Selection) -> Vec<Finding> {
     let mut seen = FxHashSet::default();
     for module in audited(all) {
         let evaluated = settings::replay(module, all);
-        for issue in django::check(&evaluated) {
+        for issue in django::check(&evaluated).into_iter().chain(django_own::check(&evaluated)) {
             if !selection.is_enabled(issue.rule) {
                 continue;
             }
@@ -84,6 +90,8 @@ pub fn audit(all: &[ModuleSummary], selection: &Selection) -> Vec<Finding> {
             let (path, line) = origin.map_or((module.path.as_str(), 1), |o| (o.path.as_str(), o.line));
             let mut message = issue.message;
             let mut confidence = Level::High;
+            // Settings of a test suite are usually insecure on purpose.
+            let in_tests = crate::analyzers::code::is_test_path(&module.path);
             match origin {
                 None => message.push_str(&format!(" ({} is not set in {}; this is Django's default.)", issue.setting, module.path)),
                 Some(o) => match (&o.env_var, o.env_typed, issue.test) {
@@ -106,6 +114,9 @@ pub fn audit(all: &[ModuleSummary], selection: &Selection) -> Vec<Finding> {
             }
             if !seen.insert((issue.rule, path.to_owned(), line, message.clone())) {
                 continue;
+            }
+            if in_tests {
+                confidence = Level::Low;
             }
             let end_column = snippet.chars().count() + 1;
             out.push(Finding {

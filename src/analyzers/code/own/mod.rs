@@ -8,8 +8,10 @@
 //! - `logs.rs`: PY020 secrets written to logs
 //! - `redos.rs`: PY023 catastrophic backtracking
 //! - `tls.rs`: PY024 TLS verification switched off
+//! - `django.rs`: DJ113 csrf_exempt views, DJ114 the admin at `admin/`
 
 mod crypto;
+mod django;
 mod logs;
 mod passwords;
 mod redos;
@@ -32,6 +34,7 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
     logs::call(c, ctx);
     redos::call(c, ctx);
     tls::call(c, ctx);
+    django::call(c, ctx);
 }
 
 pub(super) fn stmt<'a>(c: &mut Checker<'a>, stmt: &'a Stmt) {
@@ -39,6 +42,7 @@ pub(super) fn stmt<'a>(c: &mut Checker<'a>, stmt: &'a Stmt) {
     tokens::stmt(c, stmt);
     web::stmt(c, stmt);
     tls::stmt(c, stmt);
+    django::stmt(c, stmt);
 }
 
 pub(super) fn compare(c: &mut Checker, cmp: &ExprCompare) {
