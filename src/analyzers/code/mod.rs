@@ -177,6 +177,10 @@ pub struct Checker<'a> {
     /// The Django code rules DJ113 (csrf_exempt) and DJ114 (admin URL).
     pub(crate) dj113: bool,
     pub(crate) dj114: bool,
+    /// Enabled Flask (FL) and FastAPI (FA) rules.
+    pub(crate) web_rules: rustc_hash::FxHashSet<&'static str>,
+    /// What the file does with Flask/FastAPI apps, for the file-level rules.
+    pub(crate) web: own::WebFacts,
     pub(crate) imports: Imports,
     /// Module-level `NAME = <constant str or bytes>` bindings seen so far
     /// (see [`Checker::literal`]).
@@ -455,6 +459,7 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 return;
             }
             Expr::Compare(cmp) if self.on_py(5) => own::compare(self, cmp),
+            Expr::Attribute(attr) if !self.web_rules.is_empty() => own::attribute(self, attr),
             _ => {}
         }
         self.push(Parent::Expr(expr));
@@ -531,9 +536,18 @@ pub fn check_file(file: &PyFile, path: &str, selection: &Selection, opts: &CodeO
         opts,
         enabled,
         enabled_py,
-        any_py: enabled_py.iter().any(|e| *e) || selection.is_enabled("DJ113") || selection.is_enabled("DJ114"),
+        any_py: enabled_py.iter().any(|e| *e)
+            || selection.is_enabled("DJ113")
+            || selection.is_enabled("DJ114")
+            || selection.enabled_rules().any(|r| r.id.starts_with("FL") || r.id.starts_with("FA")),
         dj113: selection.is_enabled("DJ113"),
         dj114: selection.is_enabled("DJ114"),
+        web_rules: selection
+            .enabled_rules()
+            .filter(|r| r.id.starts_with("FL") || r.id.starts_with("FA"))
+            .map(|r| r.id)
+            .collect(),
+        web: own::WebFacts::default(),
         imports: Imports::default(),
         constants: rustc_hash::FxHashMap::default(),
         except_names: Vec::new(),
@@ -547,11 +561,14 @@ pub fn check_file(file: &PyFile, path: &str, selection: &Selection, opts: &CodeO
     if checker.on(613) {
         trojansource::file(&mut checker);
     }
+    if checker.any_py {
+        own::finish(&mut checker);
+    }
     let mut findings = checker.findings;
     // pyward's own rules judge context; in test code the context is usually
     // deliberate, so those findings drop to LOW confidence there.
     if is_test_path(path) {
-        for f in findings.iter_mut().filter(|f| f.rule.starts_with("PY") || f.rule.starts_with("DJ")) {
+        for f in findings.iter_mut().filter(|f| ["PY", "DJ", "FL", "FA"].iter().any(|p| f.rule.starts_with(p))) {
             f.confidence = Level::Low;
         }
     }

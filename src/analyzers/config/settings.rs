@@ -266,8 +266,61 @@ pub fn eval(expr: &Expr) -> Val {
         Expr::Name(n) => Val::Ref(n.id.to_string()),
         Expr::Attribute(_) => dotted(expr).map_or(Val::Unknown, Val::Attr),
         Expr::BinOp(b) if b.op == Operator::Add => Val::Add(Box::new(eval(&b.left)), Box::new(eval(&b.right))),
-        Expr::Call(call) => env_read(call).or_else(|| conversion(call)).unwrap_or(Val::Unknown),
+        Expr::BinOp(b) if b.op == Operator::Mult => repeat(eval(&b.left), eval(&b.right)),
+        Expr::Call(call) => {
+            env_read(call).or_else(|| conversion(call)).or_else(|| collection(call)).unwrap_or(Val::Unknown)
+        }
+        // `(x for x in [...])` / `[x for x in (...)]`: the iterable itself.
+        Expr::Generator(g) => identity_comprehension(&g.elt, &g.generators),
+        Expr::ListComp(g) => identity_comprehension(&g.elt, &g.generators),
+        Expr::SetComp(g) => identity_comprehension(&g.elt, &g.generators),
         Expr::Compare(cmp) if cmp.ops.len() == 1 => compare(&cmp.left, cmp.ops[0], &cmp.comparators[0]),
+        _ => Val::Unknown,
+    }
+}
+
+/// `"abc" * 20`, `[x] * 3` (bounded).
+fn repeat(value: Val, count: Val) -> Val {
+    let (value, count) = match (value, count) {
+        (Val::Int(n), v) | (v, Val::Int(n)) => (v, n),
+        _ => return Val::Unknown,
+    };
+    let Ok(n) = usize::try_from(count.max(0)) else { return Val::Unknown };
+    match value {
+        Val::Str(text) if text.len().saturating_mul(n) <= 1 << 20 => Val::Str(text.repeat(n)),
+        Val::Seq(items) if items.len().saturating_mul(n) <= 1 << 16 => {
+            Val::Seq(std::iter::repeat_n(items, n).flatten().collect())
+        }
+        _ => Val::Unknown,
+    }
+}
+
+/// `set()`, `frozenset([...])`, `list(...)`, `tuple(...)` of a known sequence.
+fn collection(call: &ruff_python_ast::ExprCall) -> Option<Val> {
+    let Expr::Name(n) = call.func.as_ref() else { return None };
+    if !matches!(n.id.as_str(), "set" | "frozenset" | "list" | "tuple") || !call.arguments.keywords.is_empty() {
+        return None;
+    }
+    match call.arguments.args.as_ref() {
+        [] => Some(Val::Seq(Vec::new())),
+        [arg] => match eval(arg) {
+            Val::Seq(items) => Some(Val::Seq(items)),
+            _ => Some(Val::Unknown),
+        },
+        _ => None,
+    }
+}
+
+fn identity_comprehension(elt: &Expr, generators: &[ruff_python_ast::Comprehension]) -> Val {
+    match (elt, generators) {
+        (Expr::Name(e), [g])
+            if g.ifs.is_empty() && !g.is_async && matches!(&g.target, Expr::Name(t) if t.id == e.id) =>
+        {
+            match eval(&g.iter) {
+                Val::Seq(items) => Val::Seq(items),
+                _ => Val::Unknown,
+            }
+        }
         _ => Val::Unknown,
     }
 }

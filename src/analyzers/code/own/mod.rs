@@ -9,9 +9,12 @@
 //! - `redos.rs`: PY023 catastrophic backtracking
 //! - `tls.rs`: PY024 TLS verification switched off
 //! - `django.rs`: DJ113 csrf_exempt views, DJ114 the admin at `admin/`
+//! - `flask.rs`, `fastapi.rs`: FL001-FL010 and FA001-FA005, app configuration in code
 
 mod crypto;
 mod django;
+mod fastapi;
+mod flask;
 mod logs;
 mod passwords;
 mod redos;
@@ -35,6 +38,34 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
     redos::call(c, ctx);
     tls::call(c, ctx);
     django::call(c, ctx);
+    if !c.web_rules.is_empty() {
+        flask::call(c, ctx);
+        fastapi::call(c, ctx);
+    }
+}
+
+/// What a file does with Flask and FastAPI apps, gathered during the walk
+/// for the rules that judge the whole file.
+#[derive(Debug, Default)]
+pub struct WebFacts {
+    pub flask_apps: Vec<ruff_text_size::TextRange>,
+    pub fastapi_apps: Vec<ruff_text_size::TextRange>,
+    pub config_keys: Vec<String>,
+    pub loads_config: bool,
+    pub handles_forms: bool,
+    pub csrf_protect: bool,
+    pub talisman: bool,
+    pub reads_files: bool,
+    pub trusted_host: bool,
+    pub https_redirect: bool,
+}
+
+/// File-level rules, after the walk.
+pub(super) fn finish(c: &mut Checker) {
+    if !c.web_rules.is_empty() {
+        flask::finish(c);
+        fastapi::finish(c);
+    }
 }
 
 pub(super) fn stmt<'a>(c: &mut Checker<'a>, stmt: &'a Stmt) {
@@ -43,6 +74,13 @@ pub(super) fn stmt<'a>(c: &mut Checker<'a>, stmt: &'a Stmt) {
     web::stmt(c, stmt);
     tls::stmt(c, stmt);
     django::stmt(c, stmt);
+    if !c.web_rules.is_empty() {
+        flask::stmt(c, stmt);
+    }
+}
+
+pub(super) fn attribute(c: &mut Checker, attr: &ruff_python_ast::ExprAttribute) {
+    flask::attribute(c, attr);
 }
 
 pub(super) fn compare(c: &mut Checker, cmp: &ExprCompare) {
