@@ -3,7 +3,7 @@
 use ruff_python_ast::{Expr, ExprAttribute, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::{any_deep, name_of};
+use super::{any_data, any_deep, name_of};
 use crate::analyzers::code::{CallCtx, Checker};
 use crate::finding::Level::{High, Low, Medium};
 
@@ -29,7 +29,11 @@ fn is_config(e: &Expr) -> bool {
 }
 
 /// A write of a Flask config key (or the `debug`/`secret_key` attributes).
+/// Only in files that import Flask: `self.debug = True` elsewhere is not an app.
 fn config_write(c: &mut Checker, key: &str, value: &Expr, range: TextRange) {
+    if !c.imports.imported_like("flask") {
+        return;
+    }
     c.web.config_keys.push(key.to_owned());
     match key {
         "DEBUG" if on(c, "FL001") && is_true(value) => c.report(
@@ -210,10 +214,7 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
     if on(c, "FL010")
         && qual == "flask.send_file"
         && let Some(path) = ctx.args().first().or_else(|| ctx.kw_value("path_or_file"))
-        && any_deep(
-            path,
-            |e| matches!(e, Expr::Attribute(a) if REQUEST_DATA.contains(&a.attr.as_str()) && name_of(&a.value) == Some("request")),
-        )
+        && any_data(path, rooted_in_request)
     {
         c.report(
             "FL010",
@@ -223,6 +224,28 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
             r,
             r,
         );
+    }
+}
+
+/// `request.args[...]`, `request.files["f"].filename`, `request.form.get(...)`:
+/// an attribute/subscript/`.get` chain that starts at request data.
+fn rooted_in_request(expr: &Expr) -> bool {
+    let mut cur = expr;
+    loop {
+        match cur {
+            Expr::Attribute(a) => {
+                if REQUEST_DATA.contains(&a.attr.as_str()) && name_of(&a.value) == Some("request") {
+                    return true;
+                }
+                cur = &a.value;
+            }
+            Expr::Subscript(s) => cur = &s.value,
+            Expr::Call(call) => match call.func.as_ref() {
+                Expr::Attribute(a) if a.attr.as_str() == "get" => cur = &a.value,
+                _ => return false,
+            },
+            _ => return false,
+        }
     }
 }
 
