@@ -36,7 +36,7 @@ pub struct Issue {
 }
 
 /// Django's global default for a setting the checks read.
-fn default(name: &str) -> Val {
+pub fn default(name: &str) -> Val {
     match name {
         "DEBUG"
         | "SECURE_HSTS_INCLUDE_SUBDOMAINS"

@@ -93,7 +93,12 @@ pub fn audit(all: &[ModuleSummary], selection: &Selection) -> Vec<Finding> {
             // Settings of a test suite are usually insecure on purpose.
             let in_tests = crate::analyzers::code::is_test_path(&module.path);
             match origin {
-                None => message.push_str(&format!(" ({} is not set in {}; this is Django's default.)", issue.setting, module.path)),
+                None => message.push_str(&format!(
+                    " ({} is not set in {}; Django's default is {}.)",
+                    issue.setting,
+                    module.path,
+                    django::default(issue.setting).python_repr()
+                )),
                 Some(o) => match (&o.env_var, o.env_typed, issue.test) {
                     (None, ..) => {}
                     // A set variable is a string, never True: the finding stands either way.
