@@ -3,20 +3,12 @@
 use ruff_python_ast::Expr;
 use ruff_text_size::Ranged;
 
+use super::lists_star;
 use crate::analyzers::code::{CallCtx, Checker};
 use crate::finding::Level::{High, Low, Medium};
 
 fn on(c: &Checker, id: &str) -> bool {
     c.web_rules.contains(id)
-}
-
-fn lists_star(e: &Expr) -> bool {
-    let star = |x: &Expr| matches!(x, Expr::StringLiteral(s) if s.value.to_str() == "*");
-    match e {
-        Expr::List(l) => l.elts.iter().any(star),
-        Expr::Tuple(t) => t.elts.iter().any(star),
-        _ => false,
-    }
 }
 
 pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {

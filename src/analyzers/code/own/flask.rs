@@ -4,6 +4,7 @@ use ruff_python_ast::{Expr, ExprAttribute, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::{any_data, any_deep, name_of};
+use super::{is_false, is_true, lists_star};
 use crate::analyzers::code::{CallCtx, Checker};
 use crate::finding::Level::{High, Low, Medium};
 
@@ -13,14 +14,6 @@ const REQUEST_DATA: &[&str] = &["args", "form", "values", "json", "files", "view
 
 fn on(c: &Checker, id: &str) -> bool {
     c.web_rules.contains(id)
-}
-
-fn is_true(e: &Expr) -> bool {
-    matches!(e, Expr::BooleanLiteral(b) if b.value)
-}
-
-fn is_false(e: &Expr) -> bool {
-    matches!(e, Expr::BooleanLiteral(b) if !b.value)
 }
 
 /// `<x>.config`
@@ -125,15 +118,6 @@ pub(super) fn attribute(c: &mut Checker, attr: &ExprAttribute) {
             "files" => c.web.reads_files = true,
             _ => {}
         }
-    }
-}
-
-fn lists_star(e: &Expr) -> bool {
-    let star = |x: &Expr| matches!(x, Expr::StringLiteral(s) if s.value.to_str() == "*");
-    match e {
-        Expr::List(l) => l.elts.iter().any(star),
-        Expr::Tuple(t) => t.elts.iter().any(star),
-        other => star(other),
     }
 }
 

@@ -324,6 +324,26 @@ pub(super) fn is_request_attr(expr: &Expr) -> bool {
     matches!(expr, Expr::Attribute(a) if DATA.contains(&a.attr.as_str()) && name_of(&a.value) == Some("request"))
 }
 
+/// The literal `True`.
+pub(super) fn is_true(e: &Expr) -> bool {
+    matches!(e, Expr::BooleanLiteral(b) if b.value)
+}
+
+/// The literal `False`.
+pub(super) fn is_false(e: &Expr) -> bool {
+    matches!(e, Expr::BooleanLiteral(b) if !b.value)
+}
+
+/// `"*"`, or a list or tuple literal holding `"*"` (an allow-everything list).
+pub(super) fn lists_star(e: &Expr) -> bool {
+    let star = |x: &Expr| matches!(x, Expr::StringLiteral(s) if s.value.to_str() == "*");
+    match e {
+        Expr::List(l) => l.elts.iter().any(star),
+        Expr::Tuple(t) => t.elts.iter().any(star),
+        other => star(other),
+    }
+}
+
 /// Any literal constant (str, bytes, number, bool, None, ...).
 pub(super) fn is_constant(expr: &Expr) -> bool {
     expr.is_literal_expr()

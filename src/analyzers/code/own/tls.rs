@@ -3,6 +3,7 @@
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
 
+use super::is_false;
 use super::name_of;
 use crate::analyzers::code::{CallCtx, Checker};
 use crate::finding::Level::{High, Medium};
@@ -14,10 +15,6 @@ fn is_cert_none(e: &Expr) -> bool {
         Expr::StringLiteral(s) => matches!(s.value.to_str(), "CERT_NONE" | "NONE"),
         _ => false,
     }
-}
-
-fn is_false(e: &Expr) -> bool {
-    matches!(e, Expr::BooleanLiteral(b) if !b.value)
 }
 
 pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {

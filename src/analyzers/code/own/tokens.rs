@@ -7,6 +7,7 @@ use regex::Regex;
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::is_false;
 use super::{arg, name_of};
 use crate::analyzers::code::{CallCtx, Checker};
 use crate::finding::Level::{High, Medium};
@@ -95,10 +96,6 @@ fn check_value(c: &mut Checker, what: &str, value: &Expr, range: TextRange) {
 
 const DECODE: &[&str] = &["jwt.decode", "jwt.decode_complete", "jwt.api_jwt.decode", "jose.jwt.decode"];
 const ENCODE: &[&str] = &["jwt.encode", "jose.jwt.encode"];
-
-fn is_false(e: &Expr) -> bool {
-    matches!(e, Expr::BooleanLiteral(b) if !b.value)
-}
 
 /// The keys of a dict literal set to `False`.
 fn false_options(options: Option<&Expr>) -> Vec<String> {

@@ -6,6 +6,7 @@
 use ruff_python_ast::{Expr, Stmt, StmtClassDef, StmtFunctionDef};
 use ruff_text_size::{Ranged, TextRange};
 
+use super::is_true;
 use super::{any_data, arg, callee_name, is_request_attr, name_of};
 use crate::analyzers::code::{CallCtx, Checker};
 use crate::finding::Level::{High, Low, Medium};
@@ -73,10 +74,6 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
     {
         report_pickle(c, r);
     }
-}
-
-fn is_true(e: &Expr) -> bool {
-    matches!(e, Expr::BooleanLiteral(b) if b.value)
 }
 
 fn cookie(c: &mut Checker, ctx: &CallCtx, r: TextRange) {
