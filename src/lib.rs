@@ -161,14 +161,10 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     // Project-level analysis, on the per-file summaries.
     if !summaries.is_empty() {
         summaries.sort_by(|a, b| a.path.cmp(&b.path));
-        let config = analyzers::config::audit(&summaries, &opts.selection);
-        findings.extend(config.into_iter().filter(|f| {
-            let Some(rule) = rules::by_id(f.rule) else { return false };
-            !opts.per_file_ignores.iter().any(|(glob, ids)| {
-                glob.is_match(&f.location.path) && ids.iter().any(|p| rules::pattern_matches(p, rule))
-            })
-        }));
+        findings.extend(analyzers::config::audit(&summaries, &opts.selection));
     }
+    // The filter stage: per-file ignores, then the thresholds, then the baseline.
+    findings.retain(|f| !ignored_for_file(opts, f));
     findings.retain(|f| f.severity >= opts.severity_level && f.confidence >= opts.confidence_level);
     let mut known = Vec::new();
     if let Some(baseline) = &opts.baseline {
@@ -180,6 +176,14 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     known.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     files.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(ScanResult { findings, files, known, elapsed: start.elapsed() })
+}
+
+/// Whether `per-file-ignores` turns this finding off (any analyzer, any rule).
+fn ignored_for_file(opts: &ScanOptions, f: &Finding) -> bool {
+    let Some(rule) = rules::by_id(f.rule) else { return false };
+    opts.per_file_ignores
+        .iter()
+        .any(|(glob, ids)| glob.is_match(&f.location.path) && ids.iter().any(|p| rules::pattern_matches(p, rule)))
 }
 
 /// The outcome of a file pyward could not analyse: an `E` finding when that
@@ -262,18 +266,10 @@ fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: Vec<u8>) -> FileOutco
             return enabled_error("E001", line, col, format!("syntax error in {display}: {message}"));
         }
     };
-    let ignored: Vec<&String> =
-        opts.per_file_ignores.iter().filter(|(glob, _)| glob.is_match(display)).flat_map(|(_, ids)| ids).collect();
     let raw = analyzers::code::check_file(&file, display, &opts.selection, &opts.code);
     let mut stats = FileStats { path: display.to_owned(), loc: count_loc(&file), ..FileStats::default() };
     let mut findings = Vec::with_capacity(raw.len());
     for r in raw {
-        let Some(rule) = rules::by_id(r.rule) else {
-            continue;
-        };
-        if ignored.iter().any(|p| rules::pattern_matches(p, rule)) {
-            continue;
-        }
         match file.suppressions.suppression(r.rule, r.line, (r.line_range.0.min(r.line), r.line_range.1.max(r.line))) {
             Some(Kind::Blanket) => stats.nosec += 1,
             Some(Kind::Specific) => stats.skipped_tests += 1,
