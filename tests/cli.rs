@@ -537,3 +537,37 @@ fn django_split_settings_are_audited_as_django_loads_them() {
         .collect();
     assert_eq!(debug, [("mysite/settings/development.py".to_owned(), 2)]);
 }
+
+/// Runs pyward under `script`, which gives it a terminal, and returns what it printed.
+fn run_on_a_terminal(dir: &Path, no_color: bool) -> Option<String> {
+    let bin = assert_cmd::cargo::cargo_bin("pyward");
+    let command = format!("{} scan --select B602 app", bin.display());
+    let mut cmd = std::process::Command::new("script");
+    cmd.args(["-q", "-e", "-c", &command, "/dev/null"]).current_dir(dir).env_remove("NO_COLOR");
+    if no_color {
+        cmd.env("NO_COLOR", "1");
+    }
+    let out = cmd.output().ok()?;
+    Some(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+#[test]
+fn colour_only_on_a_terminal_and_never_with_no_color() {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
+        eprintln!("`script` (util-linux) is not installed; the terminal case is checked where it is");
+        return;
+    }
+    let dir = project("basic");
+    let coloured = run_on_a_terminal(&dir, false).expect("script runs");
+    assert!(coloured.contains("\x1b["), "a terminal gets colour: {coloured:?}");
+    let plain = run_on_a_terminal(&dir, true).expect("script runs");
+    assert!(plain.contains("B602") && !plain.contains("\x1b["), "NO_COLOR turns colour off: {plain:?}");
+}
+
+#[test]
+fn jobs_do_not_change_the_result() {
+    let dir = project("basic");
+    let one = stdout(&run_in(&dir, &["scan", "--format", "json", "--jobs", "1", "--no-progress"]));
+    let two = stdout(&run_in(&dir, &["scan", "--format", "json", "--jobs", "2", "--no-progress"]));
+    assert_eq!(one, two);
+}
