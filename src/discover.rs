@@ -88,10 +88,17 @@ fn is_python(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("py" | "pyw"))
 }
 
+/// Dependency manifests and lock files (not installed METADATA: those are
+/// read only from an environment named with `--python-env`).
+fn is_manifest(path: &Path) -> bool {
+    crate::analyzers::deps::manifest::format_of(path)
+        .is_some_and(|f| f != crate::analyzers::deps::manifest::Format::Installed)
+}
+
 /// Walks the given paths, handing each entry to `emit` as soon as it is found
 /// (so analysis can start before the walk ends). Files named explicitly are
 /// always scanned (whatever their extension, as Bandit does); directories
-/// yield their `.py`/`.pyw` files. A file reached twice is emitted once.
+/// yield their `.py`/`.pyw` files and dependency manifests. A file reached twice is emitted once.
 pub fn discover(paths: &[PathBuf], excludes: &Excludes, mut emit: impl FnMut(Entry)) {
     let mut seen = HashSet::new();
     let mut out = |entry: Entry| {
@@ -146,7 +153,7 @@ fn walk(root: &Path, excludes: &Excludes, out: &mut impl FnMut(Entry)) {
                     continue;
                 }
                 let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-                if !is_dir && is_python(path) {
+                if !is_dir && (is_python(path) || is_manifest(path)) {
                     out(Entry::File { path: path.to_path_buf(), display: shown });
                 }
             }

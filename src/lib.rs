@@ -44,6 +44,8 @@ pub struct ScanOptions {
     pub baseline: Option<baseline::Baseline>,
     /// Called with (done, total) as files finish.
     pub progress: Option<Box<dyn Fn(usize, usize) + Sync>>,
+    /// The dependency audit's database, network and ignores.
+    pub deps: analyzers::deps::DepsOptions,
 }
 
 impl ScanOptions {
@@ -62,6 +64,7 @@ impl ScanOptions {
             jobs: None,
             baseline: None,
             progress: None,
+            deps: analyzers::deps::DepsOptions::default(),
         }
     }
 }
@@ -83,6 +86,8 @@ pub struct ScanResult {
     /// `--write-baseline` can record them again).
     pub known: Vec<Finding>,
     pub elapsed: Duration,
+    /// What the dependency audit did, when it ran.
+    pub deps: Option<analyzers::deps::Summary>,
 }
 
 struct FileOutcome {
@@ -90,6 +95,8 @@ struct FileOutcome {
     stats: Option<FileStats>,
     /// What the file contributes to the project's framework settings.
     settings: Option<analyzers::config::ModuleSummary>,
+    /// A dependency manifest or lock file, as read.
+    manifest: Option<analyzers::deps::ManifestFile>,
 }
 
 /// Runs a scan.
@@ -151,7 +158,9 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     let mut findings: Vec<Finding> = Vec::new();
     let mut files = Vec::new();
     let mut summaries = Vec::new();
+    let mut manifests = Vec::new();
     for outcome in outcomes.iter_mut() {
+        manifests.extend(outcome.manifest.take());
         findings.append(&mut outcome.findings);
         if let Some(stats) = outcome.stats.take() {
             files.push(stats);
@@ -163,6 +172,13 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
         summaries.sort_by(|a, b| a.path.cmp(&b.path));
         findings.extend(analyzers::config::audit(&summaries, &opts.selection));
     }
+    let deps = if analyzers::deps::any_enabled(&opts.selection) {
+        let (found, summary) = analyzers::deps::audit(manifests, &opts.deps, &opts.selection)?;
+        findings.extend(found);
+        Some(summary)
+    } else {
+        None
+    };
     // The filter stage: per-file ignores, then the thresholds, then the baseline.
     findings.retain(|f| !ignored_for_file(opts, f));
     findings.retain(|f| f.severity >= opts.severity_level && f.confidence >= opts.confidence_level);
@@ -175,7 +191,7 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     known.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(ScanResult { findings, files, known, elapsed: start.elapsed() })
+    Ok(ScanResult { findings, files, known, elapsed: start.elapsed(), deps })
 }
 
 /// Whether `per-file-ignores` turns this finding off (any analyzer, any rule).
@@ -201,7 +217,7 @@ fn error_outcome(
     } else {
         vec![]
     };
-    FileOutcome { findings, stats, settings: None }
+    FileOutcome { findings, stats, settings: None, manifest: None }
 }
 
 fn error_finding(rule: &'static str, path: &str, line: usize, column: usize, message: String) -> Finding {
@@ -233,9 +249,15 @@ fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str) -> Fi
             );
         }
         Ok(m) if m.is_dir() => {
-            return FileOutcome { findings: vec![], stats: None, settings: None };
+            return FileOutcome { findings: vec![], stats: None, settings: None, manifest: None };
         }
         Ok(_) => {}
+    }
+    if let Some(format) = analyzers::deps::manifest::format_of(path) {
+        return match std::fs::read(path) {
+            Ok(bytes) => manifest_outcome(opts, display, Some(path), format, bytes),
+            Err(e) => failed("E002", format!("cannot read {display}: {e}")),
+        };
     }
     match std::fs::read(path) {
         Ok(bytes) => analyze_bytes(opts, display, bytes),
@@ -243,8 +265,28 @@ fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str) -> Fi
     }
 }
 
+/// Reads a dependency manifest (when the dependency audit runs).
+fn manifest_outcome(
+    opts: &ScanOptions,
+    display: &str,
+    path: Option<&std::path::Path>,
+    format: analyzers::deps::manifest::Format,
+    bytes: Vec<u8>,
+) -> FileOutcome {
+    let manifest = analyzers::deps::any_enabled(&opts.selection).then(|| {
+        // Manifests are UTF-8; anything else is read with replacement
+        // characters, so a stray byte costs one line, not the file.
+        let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        analyzers::deps::read_file(display, path, format, text)
+    });
+    FileOutcome { findings: vec![], stats: None, settings: None, manifest }
+}
+
 /// Analyses one file's bytes, reported under `display`.
 fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: Vec<u8>) -> FileOutcome {
+    if let Some(format) = analyzers::deps::manifest::format_of(std::path::Path::new(display)) {
+        return manifest_outcome(opts, display, None, format, bytes);
+    }
     let enabled_error = |rule, line, col, message| {
         let stats = FileStats { path: display.to_owned(), ..FileStats::default() };
         error_outcome(opts, rule, display, (line, col), message, Some(stats))
@@ -281,7 +323,7 @@ fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: Vec<u8>) -> FileOutco
     } else {
         None
     };
-    FileOutcome { findings, stats: Some(stats), settings }
+    FileOutcome { findings, stats: Some(stats), settings, manifest: None }
 }
 
 /// Lines that hold code (not blank, not only a comment), as Bandit counts `loc`.

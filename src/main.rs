@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use pyward::analyzers::deps::{self, DepsOptions, cache, db};
 use pyward::finding::{Finding, Level};
 use pyward::report::{Format, TextOptions};
 use pyward::rules::{self, Selection};
@@ -60,6 +61,43 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: RulesFormat,
     },
+    /// The vulnerability database the dependency audit uses.
+    #[command(subcommand)]
+    Db(DbCommand),
+}
+
+#[derive(Subcommand)]
+enum DbCommand {
+    /// Download OSV's PyPI advisories into the cache (only when they changed).
+    Update {
+        /// Where to download from (default: OSV's PyPI export, or $PYWARD_DB_URL).
+        #[arg(long)]
+        url: Option<String>,
+        /// No progress bar.
+        #[arg(long)]
+        no_progress: bool,
+    },
+    /// Say what is cached, and how old it is.
+    Status,
+    /// Print the advisories that affect given package versions.
+    Query(QueryArgs),
+}
+
+#[derive(clap::Args)]
+struct QueryArgs {
+    /// `NAME==VERSION` pairs.
+    pairs: Vec<String>,
+    /// Also read pairs from FILE: one `NAME VERSION` (or `NAME==VERSION`) per line.
+    #[arg(long, value_name = "FILE")]
+    from: Option<PathBuf>,
+    /// An OSV zip, a folder of OSV JSON, or a PyPA advisory-database folder.
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Never touch the network.
+    #[arg(long)]
+    offline: bool,
+    #[arg(long, value_enum, default_value = "text")]
+    format: RulesFormat,
 }
 
 #[derive(clap::Args)]
@@ -117,6 +155,24 @@ struct ScanArgs {
     /// Print less: no code frames, no progress.
     #[arg(long, short = 'q')]
     quiet: bool,
+    /// Advisory database for the dependency audit: an OSV zip, a folder of OSV
+    /// JSON, or a PyPA advisory-database folder (default: the cached OSV export).
+    #[arg(long, value_name = "PATH")]
+    db: Option<PathBuf>,
+    /// Never touch the network (also PYWARD_OFFLINE=1): use the cached database as it is.
+    #[arg(long)]
+    offline: bool,
+    /// Fail (exit 2) when no advisory database can be had, instead of scanning
+    /// without auditing dependencies.
+    #[arg(long)]
+    require_db: bool,
+    /// Refresh the cached database when it is older than this (24h, 7d, 90m).
+    #[arg(long, value_name = "AGE")]
+    db_max_age: Option<String>,
+    /// Also audit the distributions installed in this Python environment
+    /// (a virtualenv folder or a site-packages folder; repeatable).
+    #[arg(long, value_name = "PATH")]
+    python_env: Vec<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -130,6 +186,13 @@ fn main() -> ExitCode {
             }
         },
         Command::Rules { format } => print_out(&render_rules(format)),
+        Command::Db(cmd) => match run_db(cmd) {
+            Ok(code) => code,
+            Err(message) => {
+                eprintln!("error: {message}");
+                ExitCode::from(2)
+            }
+        },
         Command::Scan(args) => match run_scan(*args) {
             Ok(code) => code,
             Err(message) => {
@@ -240,6 +303,19 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
     } else {
         None
     };
+    let mut deps = DepsOptions::default();
+    deps.db = args.db.clone().or(cfg.deps.db.clone());
+    deps.offline |= args.offline;
+    deps.require_db = args.require_db;
+    deps.python_envs = args.python_env.clone();
+    deps.ignores = cfg.deps.ignores.clone();
+    deps.progress = stderr_tty && !args.no_progress && !args.quiet;
+    if let Some(age) = cfg.deps.max_age {
+        deps.max_age = age;
+    }
+    if let Some(age) = &args.db_max_age {
+        deps.max_age = cache::parse_age(age).map_err(|e| format!("--db-max-age: {e}"))?;
+    }
     let opts = ScanOptions {
         paths: if paths.is_empty() && !reads_stdin { vec![PathBuf::from(".")] } else { paths },
         stdin,
@@ -253,6 +329,7 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
         jobs: args.jobs,
         baseline,
         progress,
+        deps,
     };
     let result = pyward::scan(&opts)?;
     if let Some(path) = &args.write_baseline {
@@ -283,4 +360,92 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
     let threshold = args.fail_on.map(Level::from).or(cfg.fail_on).unwrap_or(Level::Low);
     let failing = result.findings.iter().any(|f| f.severity >= threshold);
     Ok(if failing && !args.exit_zero { ExitCode::from(1) } else { ExitCode::SUCCESS })
+}
+
+fn run_db(cmd: DbCommand) -> Result<ExitCode, String> {
+    let cache_dir = cache::cache_dir();
+    match cmd {
+        DbCommand::Status => Ok(print_out(&cache::status(cache_dir.as_deref()))),
+        DbCommand::Update { url, no_progress } => {
+            let cache_dir = cache_dir.ok_or("no cache folder: set PYWARD_CACHE_DIR (or HOME)")?;
+            let url = url.unwrap_or_else(|| DepsOptions::default().url);
+            let progress = std::io::stderr().is_terminal() && !no_progress;
+            match cache::update(&cache_dir, &url, progress)? {
+                cache::Updated::NotModified => {
+                    eprintln!("the cached advisory database is current ({})", cache::zip_path(&cache_dir).display())
+                }
+                cache::Updated::Downloaded { records, bytes } => eprintln!(
+                    "downloaded {records} advisories ({:.1} MB) to {}",
+                    bytes as f64 / 1e6,
+                    cache::zip_path(&cache_dir).display()
+                ),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        DbCommand::Query(args) => {
+            let mut pairs: Vec<(String, String)> = Vec::new();
+            let mut push = |text: &str| -> Result<(), String> {
+                let t = text.trim();
+                if t.is_empty() || t.starts_with('#') {
+                    return Ok(());
+                }
+                let (name, version) = t
+                    .split_once("==")
+                    .or_else(|| t.split_once(char::is_whitespace))
+                    .ok_or_else(|| format!("`{t}` is not NAME==VERSION"))?;
+                pairs.push((name.trim().to_owned(), version.trim().to_owned()));
+                Ok(())
+            };
+            for p in &args.pairs {
+                push(p)?;
+            }
+            if let Some(file) = &args.from {
+                let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+                for line in text.lines() {
+                    push(line).map_err(|e| format!("{}: {e}", file.display()))?;
+                }
+            }
+            let database = match &args.db {
+                Some(path) => db::load_indexed(path, cache_dir.as_deref()).map_err(|e| e.to_string())?.0,
+                None => {
+                    let cache_dir = cache_dir.ok_or("no cache folder: set PYWARD_CACHE_DIR (or HOME), or pass --db")?;
+                    if cache::read_meta(&cache_dir).is_none() && !args.offline {
+                        cache::update(&cache_dir, &DepsOptions::default().url, std::io::stderr().is_terminal())?;
+                    }
+                    match cache::load_cached(&cache_dir) {
+                        Some(r) => r?.0,
+                        None => {
+                            return Err(
+                                "no advisory database is cached\n  hint: run `pyward db update`, or pass --db PATH"
+                                    .into(),
+                            );
+                        }
+                    }
+                }
+            };
+            let results = deps::query(&database, &pairs);
+            let out = match args.format {
+                RulesFormat::Json => {
+                    let list: Vec<serde_json::Value> = pairs
+                        .iter()
+                        .zip(&results)
+                        .map(|((n, v), ids)| serde_json::json!({"name": n, "version": v, "advisories": ids}))
+                        .collect();
+                    serde_json::to_string_pretty(&list).unwrap_or_default() + "\n"
+                }
+                _ => pairs
+                    .iter()
+                    .zip(&results)
+                    .map(|((n, v), ids)| {
+                        if ids.is_empty() {
+                            format!("{n} {v}: no known advisories\n")
+                        } else {
+                            format!("{n} {v}: {}\n", ids.join(", "))
+                        }
+                    })
+                    .collect(),
+            };
+            Ok(print_out(&out))
+        }
+    }
 }

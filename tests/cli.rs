@@ -14,6 +14,11 @@ fn project(name: &str) -> PathBuf {
 fn pyward() -> Command {
     let mut cmd = Command::cargo_bin("pyward").expect("binary built");
     cmd.env_remove("NO_COLOR");
+    // Never the network, never the user's cache: tests that audit
+    // dependencies pass --db (or their own cache folder).
+    cmd.env("PYWARD_OFFLINE", "1");
+    cmd.env("PYWARD_CACHE_DIR", std::env::temp_dir().join("pyward-tests-no-cache"));
+    cmd.env_remove("PYWARD_DB_URL");
     cmd
 }
 

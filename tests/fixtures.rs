@@ -24,7 +24,10 @@ fn expectations(text: &str) -> Vec<Expect> {
         let Some(pos) = line.find("# expect:") else {
             continue;
         };
-        for item in line[pos + "# expect:".len()..].split(',') {
+        // A note may follow the annotations after ` --`.
+        let list = &line[pos + "# expect:".len()..];
+        let list = list.split_once(" --").map_or(list, |(l, _)| l);
+        for item in list.split(',') {
             let item = item.trim();
             if item.is_empty() {
                 continue;
@@ -112,14 +115,106 @@ fn every_config_fixture_matches_its_annotations() {
     assert!(problems.is_empty(), "{} fixture problem(s):\n{}", problems.len(), problems.join("\n"));
 }
 
+/// The dependency-audit fixtures: each folder of tests/fixtures/deps-audit
+/// named after a rule is scanned as a project (so `-r` includes work), with
+/// only that rule enabled, against the small OSV database in `db/`; every
+/// file in it carries `# expect:` annotations like the Python fixtures.
+fn check_deps_folder(dir: &Path) -> Vec<String> {
+    let rule = dir.file_name().unwrap().to_string_lossy().to_string();
+    let root = dir.parent().unwrap();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let mut opts = ScanOptions::new(vec![dir.to_path_buf()]);
+    opts.selection = Selection::new(std::slice::from_ref(&rule), &[]);
+    opts.deps.db = Some(root.join("db"));
+    opts.deps.offline = true;
+    opts.deps.cache_dir = Some(cache.path().to_path_buf());
+    let result = pyward::scan(&opts).expect("scan runs");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    files.sort();
+    let mut problems = Vec::new();
+    let mut findings: Vec<&pyward::finding::Finding> = result.findings.iter().collect();
+    for file in &files {
+        let shown = file.to_string_lossy().to_string();
+        let mut expected = expectations(&std::fs::read_to_string(file).expect("fixture is UTF-8"));
+        findings.retain(|f| {
+            if f.location.path != shown {
+                return true;
+            }
+            let pos = expected.iter().position(|e| {
+                e.line == f.location.line
+                    && e.rule == f.rule
+                    && e.grade.as_ref().is_none_or(|(s, c)| s == f.severity.as_str() && c == f.confidence.as_str())
+            });
+            match pos {
+                Some(i) => {
+                    expected.remove(i);
+                }
+                None => problems.push(format!(
+                    "{shown}:{}: unexpected {} {}/{}: {}",
+                    f.location.line, f.rule, f.severity, f.confidence, f.message
+                )),
+            }
+            false
+        });
+        for e in expected {
+            let grade = e.grade.map(|(s, c)| format!(":{s}/{c}")).unwrap_or_default();
+            problems.push(format!("{shown}:{}: missing {}{}", e.line, e.rule, grade));
+        }
+    }
+    for f in findings {
+        problems
+            .push(format!("{}:{}: unexpected {} outside the fixture files", f.location.path, f.location.line, f.rule));
+    }
+    let summary = result.deps.expect("the dependency audit ran");
+    if rule.starts_with("DEP") && !summary.audited {
+        problems.push(format!("{}: dependencies were not audited: {:?}", dir.display(), summary.reason));
+    }
+    problems
+}
+
+fn deps_folders() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deps-audit");
+    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
+        .expect("deps-audit fixtures")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.is_dir() && rules::by_id(&p.file_name().unwrap().to_string_lossy()).is_some())
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn every_deps_fixture_matches_its_annotations() {
+    let folders = deps_folders();
+    assert!(folders.len() >= 4, "expected DEP001-DEP003 and E004 folders, found {}", folders.len());
+    let problems: Vec<String> = folders.iter().flat_map(|d| check_deps_folder(d)).collect();
+    assert!(problems.is_empty(), "{} fixture problem(s):\n{}", problems.len(), problems.join("\n"));
+}
+
+/// A rule's fixture: `code/ID.py`, `config/ID.py`, or for the dependency
+/// audit every file of the folder `deps-audit/ID/`, read as one text.
+fn fixture_text(fixtures: &Path, rule: &rules::Rule) -> (PathBuf, String) {
+    if rule.analyzer == rules::Analyzer::Deps || rule.id == "E004" {
+        let dir = fixtures.join("deps-audit").join(rule.id);
+        let text = std::fs::read_dir(&dir)
+            .unwrap_or_else(|_| panic!("missing fixture folder {}", dir.display()))
+            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap_or_default())
+            .collect::<Vec<_>>()
+            .join("\n");
+        return (dir, text);
+    }
+    let dir = fixtures.join(if rule.analyzer == rules::Analyzer::Config { "config" } else { "code" });
+    let path = dir.join(format!("{}.py", rule.id));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
+    (path, text)
+}
+
 #[test]
 fn every_rule_has_a_fixture_with_a_positive_case() {
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
-    // Every rule but pyward's own errors (E001-E003, tested end to end).
-    for rule in rules::RULES.iter().filter(|r| r.analyzer != rules::Analyzer::Errors) {
-        let dir = fixtures.join(if rule.analyzer == rules::Analyzer::Config { "config" } else { "code" });
-        let path = dir.join(format!("{}.py", rule.id));
-        let text = std::fs::read_to_string(&path).unwrap_or_else(|_| panic!("missing fixture {}", path.display()));
+    // Every rule but pyward's own file errors (E001-E003, tested end to end).
+    for rule in rules::RULES.iter().filter(|r| r.analyzer != rules::Analyzer::Errors || r.id == "E004") {
+        let (path, text) = fixture_text(&fixtures, rule);
         assert!(
             expectations(&text).iter().any(|e| e.rule == rule.id),
             "{} has no `# expect: {}` line",

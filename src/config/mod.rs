@@ -131,6 +131,16 @@ impl Default for CodeOptions {
     }
 }
 
+/// `[tool.pyward.deps]`: the dependency audit.
+#[derive(Debug, Clone, Default)]
+pub struct DepsConfig {
+    /// `db`: a database path (relative to the config file).
+    pub db: Option<PathBuf>,
+    /// `max-age`: refresh the cached database when older.
+    pub max_age: Option<std::time::Duration>,
+    pub ignores: Vec<crate::analyzers::deps::Ignore>,
+}
+
 /// Everything a scan can be configured with, before the command line is applied.
 #[derive(Debug, Clone, Default)]
 pub struct Config {
@@ -146,6 +156,7 @@ pub struct Config {
     pub baseline: Option<PathBuf>,
     pub max_file_size: Option<u64>,
     pub code: CodeOptions,
+    pub deps: DepsConfig,
     /// Warnings about settings that were read but have no effect.
     pub warnings: Vec<String>,
 }
@@ -307,6 +318,7 @@ fn apply_pyward(config: &mut Config, path: &Path, value: &Value, prefix: &str) -
                 config.max_file_size =
                     Some(v.as_u64().ok_or_else(|| invalid(path, format!("`{full}` must be a number of bytes")))?);
             }
+            "deps" => apply_deps(&mut config.deps, path, v, &full)?,
             "options" => {
                 let Value::Object(sections) = v else {
                     return Err(invalid(path, format!("`{full}` must be a table of option sections")));
@@ -327,11 +339,93 @@ fn apply_pyward(config: &mut Config, path: &Path, value: &Value, prefix: &str) -
                 return Err(invalid(
                     path,
                     format!(
-                        "unknown key `{full}` (known: select, ignore, exclude, per-file-ignores, severity-level, confidence-level, fail-on, baseline, max-file-size, options)"
+                        "unknown key `{full}` (known: select, ignore, exclude, per-file-ignores, severity-level, confidence-level, fail-on, baseline, max-file-size, deps, options)"
                     ),
                 ));
             }
         }
     }
     Ok(())
+}
+
+/// `[tool.pyward.deps]`: `db`, `max-age`, `ignore = [{id, reason, until}]`.
+fn apply_deps(deps: &mut DepsConfig, path: &Path, value: &Value, prefix: &str) -> Result<(), ConfigError> {
+    let Value::Object(map) = value else {
+        return Err(invalid(path, format!("`{prefix}` must be a table")));
+    };
+    for (key, v) in map {
+        let full = key_name(prefix, key);
+        match key.as_str() {
+            "db" => {
+                let s = v.as_str().ok_or_else(|| invalid(path, format!("`{full}` must be a path string")))?;
+                deps.db = Some(path.parent().unwrap_or(Path::new(".")).join(s));
+            }
+            "max-age" => {
+                let s = match v {
+                    Value::String(s) => s.clone(),
+                    Value::Number(n) => n.to_string(),
+                    other => {
+                        return Err(invalid(path, format!("`{full}` must be an age such as \"24h\", found {other}")));
+                    }
+                };
+                deps.max_age = Some(
+                    crate::analyzers::deps::cache::parse_age(&s)
+                        .map_err(|m| invalid(path, format!("`{full}`: {m}")))?,
+                );
+            }
+            "ignore" => {
+                let Value::Array(items) = v else {
+                    return Err(invalid(
+                        path,
+                        format!(
+                            "`{full}` must be a list of {{id = \"...\", reason = \"...\", until = \"YYYY-MM-DD\"}}"
+                        ),
+                    ));
+                };
+                for (i, item) in items.iter().enumerate() {
+                    deps.ignores.push(deps_ignore(path, &format!("{full}[{i}]"), item)?);
+                }
+            }
+            _ => return Err(invalid(path, format!("unknown key `{full}` (known: db, max-age, ignore)"))),
+        }
+    }
+    Ok(())
+}
+
+fn deps_ignore(path: &Path, key: &str, item: &Value) -> Result<crate::analyzers::deps::Ignore, ConfigError> {
+    let Value::Object(map) = item else {
+        return Err(invalid(path, format!("`{key}` must be a table {{id = \"...\", reason = \"...\"}}")));
+    };
+    let text = |k: &str| map.get(k).and_then(Value::as_str).map(str::to_owned);
+    for k in map.keys() {
+        if !matches!(k.as_str(), "id" | "reason" | "until") {
+            return Err(invalid(path, format!("`{key}`: unknown key `{k}` (known: id, reason, until)")));
+        }
+    }
+    let id =
+        text("id").filter(|s| !s.trim().is_empty()).ok_or_else(|| invalid(path, format!("`{key}` needs an `id`")))?;
+    let reason = text("reason")
+        .filter(|s| !s.trim().is_empty())
+        .ok_or_else(|| invalid(path, format!("`{key}` ({id}) needs a `reason`: say why it is safe to ignore")))?;
+    let until = match map.get("until") {
+        None => None,
+        Some(v) => {
+            // TOML dates arrive as strings through the JSON conversion.
+            let s = match v {
+                Value::String(s) => s.clone(),
+                Value::Object(o) => o.values().next().and_then(Value::as_str).unwrap_or_default().to_owned(),
+                _ => String::new(),
+            };
+            let ok = s.len() == 10
+                && s.as_bytes()
+                    .iter()
+                    .enumerate()
+                    .all(|(i, b)| if i == 4 || i == 7 { *b == b'-' } else { b.is_ascii_digit() });
+            if !ok {
+                return Err(invalid(path, format!("`{key}.until` must be a date YYYY-MM-DD, found {v}")));
+            }
+            Some(s)
+        }
+    };
+    Ok(crate::analyzers::deps::Ignore { id: id.trim().to_owned(), reason, until })
 }

@@ -42,6 +42,12 @@ pub fn render(result: &ScanResult) -> String {
         .filter(|f| f.rule.starts_with('E'))
         .map(|f| json!({"filename": f.location.path, "reason": f.message}))
         .collect();
+    let mut errors = errors;
+    if let (Some(line), _) = super::deps_status(result)
+        && line.contains("NOT audited")
+    {
+        errors.push(json!({"filename": "<dependencies>", "reason": line}));
+    }
     let mut metrics = Map::new();
     for file in &result.files {
         let mine: Vec<&Finding> = issues.iter().copied().filter(|f| f.location.path == file.path).collect();

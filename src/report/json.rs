@@ -48,6 +48,14 @@ pub fn render(result: &ScanResult) -> String {
         "tool": {"name": "pyward", "version": env!("CARGO_PKG_VERSION")},
         "findings": findings,
         "errors": errors,
+        "dependencies": result.deps.as_ref().map(|d| json!({
+            "audited": d.audited,
+            "dependencies": d.dependencies,
+            "manifests": d.manifests,
+            "database": d.database,
+            "reason": d.reason,
+            "notes": d.notes,
+        })),
         "stats": {
             "files": result.files.len(),
             "findings": result.findings.len(),

@@ -40,6 +40,27 @@ pub fn redact(secret: &str) -> String {
     format!("{head}{}", "*".repeat((count - 2).min(8)))
 }
 
+/// What the dependency audit did, in words: a status line (`None` when it
+/// did not run or there was nothing to audit) and notes.
+pub(crate) fn deps_status(result: &ScanResult) -> (Option<String>, Vec<String>) {
+    let Some(d) = &result.deps else { return (None, Vec::new()) };
+    let status = if !d.audited {
+        Some(format!("Dependencies were NOT audited: {}", d.reason.as_deref().unwrap_or("no advisory database")))
+    } else if d.dependencies > 0 {
+        Some(format!(
+            "{} dependenc{} in {} manifest{} audited against the {}.",
+            d.dependencies,
+            if d.dependencies == 1 { "y" } else { "ies" },
+            d.manifests,
+            if d.manifests == 1 { "" } else { "s" },
+            d.database.as_deref().unwrap_or("advisory database")
+        ))
+    } else {
+        None
+    };
+    (status, d.notes.clone())
+}
+
 /// The rule's documentation link used by SARIF and Bandit output.
 pub(crate) fn help_uri(rule: &str) -> String {
     format!("https://github.com/pyward/pyward/blob/main/docs/rules.md#{}", rule.to_ascii_lowercase())

@@ -109,10 +109,29 @@ pub fn render(result: &ScanResult) -> String {
             }},
             "originalUriBaseIds": {"%SRCROOT%": {"uri": "./"}},
             "results": results,
+            "invocations": [invocation(result)],
             "columnKind": "unicodeCodePoints",
         }],
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+/// The run's invocation: whether dependencies were audited, as notifications.
+fn invocation(result: &ScanResult) -> Value {
+    let (status, notes) = super::deps_status(result);
+    let mut notifications: Vec<Value> = Vec::new();
+    if let Some(line) = status {
+        let level = if line.contains("NOT audited") { "warning" } else { "note" };
+        notifications.push(json!({"level": level, "message": {"text": line}, "descriptor": {"id": "dependencies"}}));
+    }
+    for note in notes {
+        notifications.push(json!({"level": "note", "message": {"text": note}, "descriptor": {"id": "dependencies"}}));
+    }
+    let mut inv = json!({"executionSuccessful": true});
+    if !notifications.is_empty() {
+        inv["toolExecutionNotifications"] = Value::Array(notifications);
+    }
+    inv
 }
 
 /// A relative URI for a path: forward slashes, percent-encoded where needed.

@@ -132,6 +132,14 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
         let list: Vec<String> = by_rule.iter().map(|(r, c)| format!("{r} {c}")).collect();
         let _ = writeln!(out, "By rule: {}", list.join(", "));
     }
+    let (deps, notes) = super::deps_status(result);
+    if let Some(line) = deps {
+        let line = if line.contains("NOT audited") { p.level(Level::High, &line) } else { line };
+        let _ = writeln!(out, "{line}");
+    }
+    for note in notes {
+        let _ = writeln!(out, "note: {note}");
+    }
     let suppressed: usize = result.files.iter().map(|f| f.nosec + f.skipped_tests).sum();
     if suppressed > 0 || !result.known.is_empty() {
         let _ =

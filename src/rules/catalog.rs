@@ -181,7 +181,11 @@ rules! {
     "FA003", "fastapi-trusted-host", Code, L, L, 644, [], "A FastAPI or Starlette app accepts any Host header: TrustedHostMiddleware is missing or allows '*'.";
     "FA004", "fastapi-https-redirect-missing", Code, L, L, 319, [], "A FastAPI or Starlette app does not redirect plain HTTP to HTTPS with HTTPSRedirectMiddleware.";
     "FA005", "starlette-session-insecure", Code, H, H, 614, [], "Starlette's SessionMiddleware has a hard-coded secret key or a session cookie that is not https_only.";
+    "DEP001", "vulnerable_dependency", Deps, M, H, 1395, [], "A pinned dependency has a known vulnerability (OSV / PyPA advisory).";
+    "DEP002", "vulnerable_range", Deps, M, L, 1395, [], "A version range still allows versions with known vulnerabilities.";
+    "DEP003", "unauditable_dependency", Deps, L, H, 1357, [], "A URL, VCS or local-path dependency cannot be matched against advisories.";
     "E001", "syntax_error", Errors, M, H, 0, [], "The file could not be parsed as Python; it was not analysed.";
     "E002", "unreadable_file", Errors, M, H, 0, [], "The file could not be read or decoded; it was not analysed.";
     "E003", "file_too_large", Errors, L, H, 0, [], "The file is larger than the size limit; it was skipped.";
+    "E004", "unreadable_manifest", Errors, M, H, 0, [], "A dependency manifest or lock file (or a line of one) could not be parsed; it was not audited.";
 }

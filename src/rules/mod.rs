@@ -13,6 +13,8 @@ pub enum Analyzer {
     Code,
     /// Framework configuration (Django settings, ...), audited per project.
     Config,
+    /// Dependencies against vulnerability advisories, audited per project.
+    Deps,
     /// pyward's own errors: files it could not analyse.
     Errors,
 }
@@ -22,6 +24,7 @@ impl Analyzer {
         match self {
             Analyzer::Code => "code",
             Analyzer::Config => "config",
+            Analyzer::Deps => "deps",
             Analyzer::Errors => "errors",
         }
     }
