@@ -396,3 +396,26 @@ fn db_query_lists_matching_records() {
     assert_eq!(v[1]["advisories"], serde_json::json!(["PYSEC-2099-7"]));
     assert_eq!(v[2]["advisories"], serde_json::json!([]));
 }
+
+#[test]
+fn included_files_are_audited_whatever_their_names_and_cycles_end() {
+    let cache = tempfile::tempdir().unwrap();
+    let p = project(&[
+        ("requirements.txt", "-r base/common.txt\n--constraint constraints.txt\n"),
+        ("base/common.txt", "-r ../requirements.txt\nrequests==2.19.0\n"),
+        ("constraints.txt", "pyyaml==5.3.1\n"),
+        ("setup.cfg", "[options]\ninstall_requires = file: deps/runtime.list\n"),
+        ("deps/runtime.list", "Django==3.2.0\n"),
+    ]);
+    let o = pyward(cache.path())
+        .args(["scan", "--no-progress", "-q", "--select", "DEP,E004", "--db"])
+        .arg(test_db())
+        .arg(p.path())
+        .output()
+        .unwrap();
+    let text = out(&o);
+    assert!(text.contains("base/common.txt:2:1: DEP001") && text.contains("requests 2.19.0"), "{text}");
+    assert!(text.contains("constraints.txt:1:1: DEP001") && text.contains("pyyaml 5.3.1"), "{text}");
+    assert!(text.contains("deps/runtime.list:1:1: DEP001"), "{text}");
+    assert!(text.contains("in 5 manifests"), "{text}");
+}

@@ -19,7 +19,7 @@ use serde::{Deserialize, Serialize};
 use super::osv::{self, Advisory, Loaded};
 
 /// Bumped whenever the index layout or [`Advisory`] changes.
-const INDEX_FORMAT: u32 = 1;
+const INDEX_FORMAT: u32 = 2;
 const INDEX_MAGIC: &str = "pyward-osv-index";
 /// No single advisory record is anywhere near this large.
 const MAX_RECORD_BYTES: u64 = 16 * 1024 * 1024;
@@ -392,7 +392,7 @@ mod tests {
         assert!(db2.advisories("flask").is_empty());
         // A damaged index is rebuilt.
         let idx = std::fs::read_dir(cache.join("index")).unwrap().next().unwrap().unwrap().path();
-        std::fs::write(&idx, b"pyward-osv-index 1\n{garbage").unwrap();
+        std::fs::write(&idx, b"pyward-osv-index 2\n{garbage").unwrap();
         let (db3, cached) = load_indexed(&db_dir, Some(&cache)).unwrap();
         assert!(!cached);
         assert_eq!(db3.advisories("django").len(), 1);

@@ -100,12 +100,24 @@ pub struct ManifestFile {
     pub format: Format,
     pub manifest: Manifest,
     pub text: String,
+    /// Byte offset of each line's start.
+    line_starts: Vec<usize>,
+}
+
+impl ManifestFile {
+    /// The text of a 1-based line, without its line ending.
+    fn line(&self, n: usize) -> &str {
+        let Some(&start) = self.line_starts.get(n.wrapping_sub(1)) else { return "" };
+        let end = self.line_starts.get(n).copied().unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
 }
 
 /// Reads one manifest file's text.
 pub fn read_file(display: &str, path: Option<&Path>, format: Format, text: String) -> ManifestFile {
     let manifest = readers::read(format, &text);
-    ManifestFile { display: display.to_owned(), path: path.map(Path::to_path_buf), format, manifest, text }
+    let line_starts = std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1)).collect();
+    ManifestFile { display: display.to_owned(), path: path.map(Path::to_path_buf), format, manifest, text, line_starts }
 }
 
 /// What the audit did, for every report.
@@ -215,8 +227,12 @@ pub fn audit(
         match &dep.spec {
             Spec::Pinned(version) if selection.is_enabled("DEP001") => {
                 let parsed = osv::parse_version(version);
+                let key = parsed.as_ref().map_or_else(|| version.clone(), osv::canonical);
                 let hits: Vec<usize> =
-                    (0..pkg.list.len()).filter(|&i| pkg.list[i].affects(parsed.as_ref(), version)).collect();
+                    (0..pkg.list.len()).filter(|&i| pkg.list[i].affects_key(parsed.as_ref(), &key)).collect();
+                if hits.is_empty() {
+                    continue;
+                }
                 let upgrade = parsed.as_ref().and_then(|v| pkg.clearing_version(Some(v)));
                 for group in pkg.groups_of(&hits) {
                     let (ids, expired) = match ignore_state(opts, &pkg.ids_of(&group)) {
@@ -342,7 +358,7 @@ fn make(
     identity: String,
 ) -> Finding {
     let def = rules::by_id(rule).expect("deps rules are in the catalog");
-    let snippet = file.text.lines().nth(line.saturating_sub(1)).unwrap_or("").to_owned();
+    let snippet = file.line(line).to_owned();
     let identity = if dep.is_some() { identity } else { format!("{snippet}{message}") };
     Finding {
         rule,
@@ -490,8 +506,8 @@ impl Package {
         candidates.sort();
         candidates.dedup();
         candidates.into_iter().filter(|c| from.is_none_or(|f| c >= f)).find(|c| {
-            let raw = c.to_string();
-            !self.list.iter().any(|p| p.affects(Some(c), &raw))
+            let key = osv::canonical(c);
+            !self.list.iter().any(|p| p.affects_key(Some(c), &key))
         })
     }
 
@@ -539,15 +555,18 @@ fn lower_bound(specs: &VersionSpecifiers) -> Option<(Version, bool)> {
         .max_by(|a, b| a.0.cmp(&b.0))
 }
 
-/// Reads the `-r`/`-c` files requirements files name that the walk did not
-/// already read (any name, relative to the including file), cycle-safe.
+/// Reads the files that `-r`/`-c` lines (and setup.cfg's `file:`) name and
+/// the walk did not already read (any name, relative to the including
+/// file), cycle-safe.
 fn follow_includes(files: &mut Vec<ManifestFile>, findings: &mut Vec<Finding>, selection: &Selection) {
     let key = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
     let mut seen: FxHashSet<PathBuf> = files.iter().filter_map(|f| f.path.as_deref().map(key)).collect();
     let mut i = 0;
     while i < files.len() {
+        // Requirements files' `-r`/`-c`, setup.cfg's `file:` (both name
+        // requirements files).
         let (base, includes) = match (&files[i].path, files[i].format) {
-            (Some(path), Format::Requirements) => {
+            (Some(path), Format::Requirements | Format::SetupCfg) => {
                 (path.parent().map(Path::to_path_buf).unwrap_or_default(), files[i].manifest.includes.clone())
             }
             _ => {

@@ -193,7 +193,9 @@ fn convert(r: Record) -> Loaded {
                     .collect()
             })
             .collect();
-        let versions: Vec<String> = a.versions.iter().filter_map(scalar).collect();
+        // Listed versions are kept in canonical form, so matching compares
+        // strings instead of parsing thousands of versions per scan.
+        let versions: Vec<String> = a.versions.iter().filter_map(scalar).map(|v| canonical_text(&v)).collect();
         // One record may name a package in several entries: merge them.
         if let Some((_, adv)) = packages.iter_mut().find(|(n, _)| *n == name) {
             adv.ranges.extend(ranges);
@@ -297,7 +299,6 @@ pub fn grade_level(grade: &str) -> Option<Level> {
 pub struct Prepared {
     pub adv: Advisory,
     ranges: Vec<Vec<(Ev, Bound)>>,
-    versions: Vec<(String, Option<Version>)>,
 }
 
 #[derive(Debug, Clone)]
@@ -328,6 +329,26 @@ impl Bound {
     }
 }
 
+/// A version's canonical text: equal PEP 440 versions (`1.0`, `1.0.0`,
+/// `1.0.0.0`, `v1.0`) give equal text. Text that is not PEP 440 is kept as is.
+pub fn canonical_text(text: &str) -> String {
+    parse_version(text).map_or_else(|| text.to_owned(), |v| canonical(&v))
+}
+
+pub fn canonical(v: &Version) -> String {
+    let mut release = v.release().to_vec();
+    while release.len() > 1 && release.last() == Some(&0) {
+        release.pop();
+    }
+    Version::new(release)
+        .with_epoch(v.epoch())
+        .with_pre(v.pre())
+        .with_post(v.post())
+        .with_dev(v.dev())
+        .with_local(v.local().to_vec())
+        .to_string()
+}
+
 /// Parses a version, `None` when it is not PEP 440.
 pub fn parse_version(s: &str) -> Option<Version> {
     Version::from_str(s.trim()).ok()
@@ -354,18 +375,20 @@ impl Prepared {
                 parsed
             })
             .collect();
-        let versions = adv.versions.iter().map(|s| (s.clone(), parse_version(s))).collect();
-        Prepared { adv, ranges, versions }
+        Prepared { adv, ranges }
     }
 
     /// Whether the advisory affects this version (`raw` is its text, for
     /// versions that are not PEP 440 and can only match `versions[]` exactly).
     pub fn affects(&self, version: Option<&Version>, raw: &str) -> bool {
-        let listed = self.versions.iter().any(|(text, parsed)| match (parsed, version) {
-            (Some(p), Some(v)) => p == v,
-            _ => text == raw,
-        });
-        if listed {
+        let key = version.map(canonical);
+        let key = key.as_deref().unwrap_or(raw);
+        self.affects_key(version, key)
+    }
+
+    /// [`Prepared::affects`] with the version's canonical text computed once.
+    pub fn affects_key(&self, version: Option<&Version>, key: &str) -> bool {
+        if self.adv.versions.iter().any(|listed| listed == key) {
             return true;
         }
         let Some(v) = version else { return false };
@@ -407,7 +430,7 @@ impl Prepared {
     /// an affected one: the listed versions and the range boundaries that
     /// are themselves affected (`introduced`, `last_affected`).
     pub fn sample_versions(&self) -> Vec<Version> {
-        let mut out: Vec<Version> = self.versions.iter().filter_map(|(_, p)| p.clone()).collect();
+        let mut out: Vec<Version> = self.adv.versions.iter().filter_map(|v| parse_version(v)).collect();
         for (kind, b) in self.ranges.iter().flatten() {
             match (kind, b) {
                 (Ev::Introduced | Ev::LastAffected, Bound::V(v)) => out.push(v.clone()),
@@ -488,6 +511,9 @@ mod tests {
         assert_eq!(name, "foo-bar");
         assert_eq!(a.ranges, vec![vec![(Ev::Introduced, "0".to_owned()), (Ev::Fixed, "1.10".to_owned())]]);
         assert_eq!(a.versions, vec!["1.9", "1.1"]);
+        assert_eq!(canonical_text("1.0.0"), canonical_text("1.0"));
+        assert_eq!(canonical_text("v1.0.0+Local.01"), canonical_text("1+local.1"));
+        assert_eq!(canonical_text("not a version"), "not a version");
         assert_eq!(a.summary, "Bad.");
         assert_eq!(
             first_sentence("Django 3.2 before 3.2.5 allows QuerySet.order_by SQL injection. Details follow here."),
