@@ -419,3 +419,18 @@ fn included_files_are_audited_whatever_their_names_and_cycles_end() {
     assert!(text.contains("deps/runtime.list:1:1: DEP001"), "{text}");
     assert!(text.contains("in 5 manifests"), "{text}");
 }
+
+#[test]
+fn url_credentials_never_reach_a_report() {
+    let cache = tempfile::tempdir().unwrap();
+    let p = project(&[(
+        "requirements.txt",
+        "private-sdk @ https://ci-bot:FAKE-token-value@pypi.corp.example/private_sdk-1.0.tar.gz\n--extra-index-url https://u:FAKE-token-value@pypi.corp.example/simple\n",
+    )]);
+    for format in ["text", "json", "sarif", "bandit"] {
+        let o =
+            pyward(cache.path()).args(["scan", "--no-progress", "--format", format]).arg(p.path()).output().unwrap();
+        assert!(out(&o).contains("DEP003"), "{format}: {}", out(&o));
+        assert!(!out(&o).contains("FAKE-token-value"), "{format}: {}", out(&o));
+    }
+}

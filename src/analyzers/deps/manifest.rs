@@ -218,6 +218,36 @@ pub fn url_reason(url: &str) -> String {
     format!("{kind} ({url})")
 }
 
+/// Masks the credentials of every URL in `text`
+/// (`https://user:token@host/x` becomes `https://user:****@host/x`;
+/// a lone `https://token@host` becomes `https://****@host`), so that a
+/// private index token in a requirement never reaches a report.
+pub fn redact_url_credentials(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(pos) = rest.find("://") {
+        let (head, tail) = rest.split_at(pos + 3);
+        out.push_str(head);
+        let authority_end =
+            tail.find(|c: char| c == '/' || c == '?' || c == '#' || c.is_whitespace()).unwrap_or(tail.len());
+        let authority = &tail[..authority_end];
+        match authority.rfind('@') {
+            Some(at) => {
+                let userinfo = &authority[..at];
+                match userinfo.split_once(':') {
+                    Some((user, _)) => out.push_str(&format!("{user}:****")),
+                    None => out.push_str("****"),
+                }
+                out.push_str(&authority[at..]);
+            }
+            None => out.push_str(authority),
+        }
+        rest = &tail[authority_end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// Poetry's version constraints (`^1.2`, `~1.2`, `1.2.*`, `>=1,<2`, `1.2`)
 /// as a PEP 440 specifier set.
 pub fn poetry_constraint(text: &str) -> Result<Spec, String> {
@@ -277,6 +307,20 @@ fn first_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn url_credentials_are_masked() {
+        assert_eq!(
+            redact_url_credentials("pkg @ https://ci:s3cr3t@pypi.corp/simple/pkg.tar.gz#egg=pkg"),
+            "pkg @ https://ci:****@pypi.corp/simple/pkg.tar.gz#egg=pkg"
+        );
+        assert_eq!(
+            redact_url_credentials("git+https://ghp_abc@github.com/a/b.git"),
+            "git+https://****@github.com/a/b.git"
+        );
+        assert_eq!(redact_url_credentials("https://host/x@y"), "https://host/x@y");
+        assert_eq!(redact_url_credentials("no url"), "no url");
+    }
 
     #[test]
     fn names_are_normalised_per_pep_503() {

@@ -358,7 +358,9 @@ fn make(
     identity: String,
 ) -> Finding {
     let def = rules::by_id(rule).expect("deps rules are in the catalog");
-    let snippet = file.line(line).to_owned();
+    // A private index token in a URL is a secret: never printed.
+    let snippet = manifest::redact_url_credentials(file.line(line));
+    let message = manifest::redact_url_credentials(&message);
     let identity = if dep.is_some() { identity } else { format!("{snippet}{message}") };
     Finding {
         rule,
