@@ -438,7 +438,7 @@ def main() -> int:
          lambda o: [pyward, "scan", "--select", "B", "--no-progress", "--exit-zero", "--format", "json", "-o", o, T],
          args.runs, {0}, False),
         ("pyward", "pyward (default)", "pyward",
-         lambda o: [pyward, "scan", "--no-progress", "--exit-zero", "--format", "json", "-o", o, T],
+         lambda o: [pyward, "scan", "--no-progress", "--offline", "--exit-zero", "--format", "json", "-o", o, T],
          args.runs, {0}, False),
     ]
     if "bandit" in tools:
