@@ -9,8 +9,16 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 /// A file to analyse, or a path that could not be walked.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Entry {
-    File { path: PathBuf, display: String },
-    Error { display: String, message: String },
+    /// `walked`: found in a folder (rather than named on the command line).
+    File {
+        path: PathBuf,
+        display: String,
+        walked: bool,
+    },
+    Error {
+        display: String,
+        message: String,
+    },
 }
 
 /// Folders never worth scanning: virtual environments, caches, VCS data.
@@ -99,7 +107,7 @@ fn is_manifest(path: &Path) -> bool {
 /// (so analysis can start before the walk ends). Files named explicitly are
 /// always scanned (whatever their extension, as Bandit does); directories
 /// yield their `.py`/`.pyw` files and dependency manifests. A file reached twice is emitted once.
-pub fn discover(paths: &[PathBuf], excludes: &Excludes, mut emit: impl FnMut(Entry)) {
+pub fn discover(paths: &[PathBuf], excludes: &Excludes, every_file: bool, mut emit: impl FnMut(Entry)) {
     let mut seen = HashSet::new();
     let mut out = |entry: Entry| {
         let key = match &entry {
@@ -113,17 +121,41 @@ pub fn discover(paths: &[PathBuf], excludes: &Excludes, mut emit: impl FnMut(Ent
         match std::fs::symlink_metadata(root) {
             Err(e) => out(Entry::Error { display: display(root), message: e.to_string() }),
             Ok(m) if !(m.is_dir() || (m.file_type().is_symlink() && root.is_dir())) => {
-                out(Entry::File { path: root.clone(), display: display(root) });
+                out(Entry::File { path: root.clone(), display: display(root), walked: false });
             }
-            Ok(_) => walk(root, excludes, &mut out),
+            Ok(_) => walk(root, excludes, every_file, &mut out),
         }
     }
 }
 
-fn walk(root: &Path, excludes: &Excludes, out: &mut impl FnMut(Entry)) {
+/// Hidden files that hold secrets often enough to be read by the secrets
+/// analyzer (other hidden files and folders are skipped).
+fn is_secret_bearing_hidden_file(name: &str) -> bool {
+    name.starts_with(".env")
+        || matches!(
+            name,
+            ".envrc"
+                | ".pypirc"
+                | ".netrc"
+                | ".npmrc"
+                | ".git-credentials"
+                | ".gitlab-ci.yml"
+                | ".travis.yml"
+                | ".dockercfg"
+                | ".s3cfg"
+                | ".boto"
+                | ".htpasswd"
+                | ".flaskenv"
+        )
+}
+
+/// Hidden folders read by the secrets analyzer (CI definitions, cloud CLIs).
+const SECRET_BEARING_HIDDEN_DIRS: &[&str] = &[".github", ".circleci", ".aws", ".docker", ".gitlab"];
+
+fn walk(root: &Path, excludes: &Excludes, every_file: bool, out: &mut impl FnMut(Entry)) {
     let mut builder = ignore::WalkBuilder::new(root);
     builder
-        .hidden(true)
+        .hidden(false)
         .git_ignore(true)
         .git_exclude(true)
         .git_global(false)
@@ -136,11 +168,20 @@ fn walk(root: &Path, excludes: &Excludes, out: &mut impl FnMut(Entry)) {
         if path == root_owned {
             return true;
         }
-        if entry.file_type().is_some_and(|t| t.is_dir()) {
-            let name = entry.file_name().to_string_lossy();
-            if SKIPPED_DIRS.contains(&name.as_ref()) || path.join("pyvenv.cfg").is_file() {
-                return false;
-            }
+        let name = entry.file_name().to_string_lossy();
+        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+        if is_dir && (SKIPPED_DIRS.contains(&name.as_ref()) || path.join("pyvenv.cfg").is_file()) {
+            return false;
+        }
+        if name.starts_with('.') {
+            // Hidden files and folders are skipped, except the few the
+            // secrets analyzer reads.
+            return every_file
+                && if is_dir {
+                    SECRET_BEARING_HIDDEN_DIRS.contains(&name.as_ref())
+                } else {
+                    is_secret_bearing_hidden_file(&name)
+                };
         }
         true
     });
@@ -153,8 +194,8 @@ fn walk(root: &Path, excludes: &Excludes, out: &mut impl FnMut(Entry)) {
                     continue;
                 }
                 let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-                if !is_dir && (is_python(path) || is_manifest(path)) {
-                    out(Entry::File { path: path.to_path_buf(), display: shown });
+                if !is_dir && (every_file || is_python(path) || is_manifest(path)) {
+                    out(Entry::File { path: path.to_path_buf(), display: shown, walked: true });
                 }
             }
             Err(err) => {

@@ -122,7 +122,8 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     let mut outcomes: Vec<FileOutcome> = std::thread::scope(|scope| {
         let found = &found;
         scope.spawn(move || {
-            discover::discover(&opts.paths, &opts.excludes, |entry| {
+            let every_file = analyzers::secrets::any_enabled(&opts.selection);
+            discover::discover(&opts.paths, &opts.excludes, every_file, |entry| {
                 found.fetch_add(1, Ordering::Relaxed);
                 // The receiver lives until every entry is analysed.
                 let _ = sender.send(entry);
@@ -134,7 +135,7 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
                 .par_bridge()
                 .map(|entry| {
                     let outcome = match &entry {
-                        discover::Entry::File { path, display } => analyze_path(opts, path, display),
+                        discover::Entry::File { path, display, walked } => analyze_path(opts, path, display, *walked),
                         discover::Entry::Error { display, message } => error_outcome(
                             opts,
                             "E002",
@@ -234,8 +235,21 @@ fn error_finding(rule: &'static str, path: &str, line: usize, column: usize, mes
     }
 }
 
-fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str) -> FileOutcome {
+fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str, walked: bool) -> FileOutcome {
     let failed = |rule, message| error_outcome(opts, rule, display, (1, 1), message, None);
+    let python = matches!(path.extension().and_then(|e| e.to_str()), Some("py" | "pyw"));
+    if walked && !python && analyzers::deps::manifest::format_of(path).is_none() {
+        // Any other text file: read only for secrets. Binary and oversized
+        // files (data, media, logs) are skipped without a finding.
+        let empty = FileOutcome { findings: vec![], stats: None, settings: None, manifest: None };
+        return match std::fs::metadata(path) {
+            Ok(m) if m.is_file() && m.len() <= opts.max_file_size => match std::fs::read(path) {
+                Ok(bytes) => secrets_outcome(opts, display, &bytes),
+                Err(e) => failed("E002", format!("cannot read {display}: {e}")),
+            },
+            _ => empty,
+        };
+    }
     match std::fs::metadata(path) {
         Err(e) => return failed("E002", format!("cannot read {display}: {e}")),
         Ok(m) if m.len() > opts.max_file_size => {
@@ -265,6 +279,30 @@ fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str) -> Fi
     }
 }
 
+/// The secrets of a text file that is neither Python nor a manifest.
+fn secrets_outcome(opts: &ScanOptions, display: &str, bytes: &[u8]) -> FileOutcome {
+    let mut outcome = FileOutcome { findings: vec![], stats: None, settings: None, manifest: None };
+    if analyzers::secrets::is_binary(bytes) {
+        return outcome;
+    }
+    let text = decode_text(bytes);
+    let hits = analyzers::secrets::scan_text(display, &text);
+    if !hits.is_empty() {
+        let suppressions = python::suppress::Suppressions::from_hash_comments(&text);
+        outcome.findings = analyzers::secrets::to_findings(display, &text, hits, &suppressions, &opts.selection);
+    }
+    outcome
+}
+
+/// Text of a file that is not Python: UTF-8 (or UTF-16 with a byte-order
+/// mark), with replacement characters for stray bytes.
+fn decode_text(bytes: &[u8]) -> String {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding.decode_with_bom_removal(bytes).0.into_owned();
+    }
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
 /// Reads a dependency manifest (when the dependency audit runs).
 fn manifest_outcome(
     opts: &ScanOptions,
@@ -276,10 +314,17 @@ fn manifest_outcome(
     let manifest = analyzers::deps::any_enabled(&opts.selection).then(|| {
         // Manifests are UTF-8; anything else is read with replacement
         // characters, so a stray byte costs one line, not the file.
-        let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        let text =
+            String::from_utf8(bytes.clone()).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
         analyzers::deps::read_file(display, path, format, text)
     });
-    FileOutcome { findings: vec![], stats: None, settings: None, manifest }
+    let mut outcome = if analyzers::secrets::any_enabled(&opts.selection) {
+        secrets_outcome(opts, display, &bytes)
+    } else {
+        FileOutcome { findings: vec![], stats: None, settings: None, manifest: None }
+    };
+    outcome.manifest = manifest;
+    outcome
 }
 
 /// Analyses one file's bytes, reported under `display`.
@@ -302,10 +347,16 @@ fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: Vec<u8>) -> FileOutco
             return enabled_error("E002", line, 1, format!("cannot decode {display}: {e}"));
         }
     };
+    let backup = analyzers::secrets::any_enabled(&opts.selection).then(|| text.clone());
     let file = match python::parse(text) {
         Ok(file) => file,
         Err((line, col, message)) => {
-            return enabled_error("E001", line, col, format!("syntax error in {display}: {message}"));
+            let mut outcome = enabled_error("E001", line, col, format!("syntax error in {display}: {message}"));
+            // The secrets of a file that does not parse are still found, line by line.
+            if let Some(text) = backup {
+                outcome.findings.extend(secrets_outcome(opts, display, text.as_bytes()).findings);
+            }
+            return outcome;
         }
     };
     let raw = analyzers::code::check_file(&file, display, &opts.selection, &opts.code);
@@ -317,6 +368,16 @@ fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: Vec<u8>) -> FileOutco
             Some(Kind::Specific) => stats.skipped_tests += 1,
             None => findings.push(to_finding(&file, display, r)),
         }
+    }
+    if analyzers::secrets::any_enabled(&opts.selection) {
+        let hits = analyzers::secrets::scan_python(&file);
+        findings.extend(analyzers::secrets::to_findings(
+            display,
+            &file.text,
+            hits,
+            &file.suppressions,
+            &opts.selection,
+        ));
     }
     let settings = if analyzers::config::any_enabled(&opts.selection) {
         analyzers::config::summarize(&file, display)

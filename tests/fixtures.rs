@@ -129,13 +129,58 @@ fn check_deps_folder(dir: &Path) -> Vec<String> {
     opts.deps.offline = true;
     opts.deps.cache_dir = Some(cache.path().to_path_buf());
     let result = pyward::scan(&opts).expect("scan runs");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut problems = compare_folder(dir, dir, &result);
+    let summary = result.deps.as_ref().expect("the dependency audit ran");
+    if rule.starts_with("DEP") && !summary.audited {
+        problems.push(format!("{}: dependencies were not audited: {:?}", dir.display(), summary.reason));
+    }
+    problems
+}
+
+/// The annotations of a fixture file: `# expect:` comments, or for files
+/// that cannot carry comments (JSON, notebooks) a sidecar `<file>.expect`
+/// with one `LINE RULE:SEVERITY/CONFIDENCE` per line.
+fn file_expectations(file: &Path) -> Vec<Expect> {
+    let sidecar = PathBuf::from(format!("{}.expect", file.display()));
+    if sidecar.is_file() {
+        let text = std::fs::read_to_string(&sidecar).expect("sidecar readable");
+        return text
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))
+            .flat_map(|l| {
+                let (line, rest) = l.trim().split_once(char::is_whitespace).expect("LINE RULE");
+                let mut e = expectations(&format!("# expect: {rest}"));
+                for x in &mut e {
+                    x.line = line.parse().expect("a line number");
+                }
+                e
+            })
+            .collect();
+    }
+    expectations(&String::from_utf8_lossy(&std::fs::read(file).expect("fixture readable")))
+}
+
+/// Compares a scan of `scanned` (a copy of, or the same as, the fixture
+/// folder `dir`) with the annotations of every file in `dir`.
+fn compare_folder(dir: &Path, scanned: &Path, result: &pyward::ScanResult) -> Vec<String> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_none_or(|x| x != "expect") {
+                files.push(p);
+            }
+        }
+    }
     files.sort();
     let mut problems = Vec::new();
     let mut findings: Vec<&pyward::finding::Finding> = result.findings.iter().collect();
     for file in &files {
-        let shown = file.to_string_lossy().to_string();
-        let mut expected = expectations(&std::fs::read_to_string(file).expect("fixture is UTF-8"));
+        let shown = scanned.join(file.strip_prefix(dir).unwrap()).to_string_lossy().to_string();
+        let mut expected = file_expectations(file);
         findings.retain(|f| {
             if f.location.path != shown {
                 return true;
@@ -165,17 +210,42 @@ fn check_deps_folder(dir: &Path) -> Vec<String> {
         problems
             .push(format!("{}:{}: unexpected {} outside the fixture files", f.location.path, f.location.line, f.rule));
     }
-    let summary = result.deps.expect("the dependency audit ran");
-    if rule.starts_with("DEP") && !summary.audited {
-        problems.push(format!("{}: dependencies were not audited: {:?}", dir.display(), summary.reason));
-    }
     problems
 }
 
-fn deps_folders() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/deps-audit");
+/// Copies a folder (hidden files included) into `to`.
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let p = e.unwrap().path();
+        let target = to.join(p.file_name().unwrap());
+        if p.is_dir() {
+            copy_tree(&p, &target);
+        } else {
+            std::fs::copy(&p, &target).unwrap();
+        }
+    }
+}
+
+/// The secrets fixtures: each folder of tests/fixtures/secrets named after a
+/// rule is copied to a temporary folder (secrets under tests/ are reported at
+/// LOW confidence) and scanned with only that rule.
+fn check_secrets_folder(dir: &Path) -> Vec<String> {
+    let rule = dir.file_name().unwrap().to_string_lossy().to_string();
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let copy = tmp.path().join(&rule);
+    copy_tree(dir, &copy);
+    let mut opts = ScanOptions::new(vec![copy.clone()]);
+    opts.selection = Selection::new(std::slice::from_ref(&rule), &[]);
+    opts.deps.offline = true;
+    let result = pyward::scan(&opts).expect("scan runs");
+    compare_folder(dir, &copy, &result)
+}
+
+fn rule_folders(kind: &str) -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(kind);
     let mut out: Vec<PathBuf> = std::fs::read_dir(dir)
-        .expect("deps-audit fixtures")
+        .expect("fixtures folder")
         .map(|e| e.unwrap().path())
         .filter(|p| p.is_dir() && rules::by_id(&p.file_name().unwrap().to_string_lossy()).is_some())
         .collect();
@@ -184,8 +254,16 @@ fn deps_folders() -> Vec<PathBuf> {
 }
 
 #[test]
+fn every_secrets_fixture_matches_its_annotations() {
+    let folders = rule_folders("secrets");
+    assert!(folders.len() >= 5, "expected SEC001-SEC005 folders, found {}", folders.len());
+    let problems: Vec<String> = folders.iter().flat_map(|d| check_secrets_folder(d)).collect();
+    assert!(problems.is_empty(), "{} fixture problem(s):\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
 fn every_deps_fixture_matches_its_annotations() {
-    let folders = deps_folders();
+    let folders = rule_folders("deps-audit");
     assert!(folders.len() >= 4, "expected DEP001-DEP003 and E004 folders, found {}", folders.len());
     let problems: Vec<String> = folders.iter().flat_map(|d| check_deps_folder(d)).collect();
     assert!(problems.is_empty(), "{} fixture problem(s):\n{}", problems.len(), problems.join("\n"));
@@ -194,11 +272,30 @@ fn every_deps_fixture_matches_its_annotations() {
 /// A rule's fixture: `code/ID.py`, `config/ID.py`, or for the dependency
 /// audit every file of the folder `deps-audit/ID/`, read as one text.
 fn fixture_text(fixtures: &Path, rule: &rules::Rule) -> (PathBuf, String) {
-    if rule.analyzer == rules::Analyzer::Deps || rule.id == "E004" {
-        let dir = fixtures.join("deps-audit").join(rule.id);
+    let folder = match rule.analyzer {
+        rules::Analyzer::Deps => Some("deps-audit"),
+        rules::Analyzer::Secrets => Some("secrets"),
+        _ if rule.id == "E004" => Some("deps-audit"),
+        _ => None,
+    };
+    if let Some(folder) = folder {
+        let dir = fixtures.join(folder).join(rule.id);
         let text = std::fs::read_dir(&dir)
             .unwrap_or_else(|_| panic!("missing fixture folder {}", dir.display()))
-            .map(|e| std::fs::read_to_string(e.unwrap().path()).unwrap_or_default())
+            .map(|e| {
+                let p = e.unwrap().path();
+                // A sidecar's `LINE RULE` lines count as annotations too.
+                let t = String::from_utf8_lossy(&std::fs::read(&p).unwrap_or_default()).into_owned();
+                if p.extension().is_some_and(|x| x == "expect") {
+                    t.lines()
+                        .filter(|l| !l.trim_start().starts_with('#'))
+                        .map(|l| format!("# expect: {}", l.split_once(' ').map_or("", |x| x.1)))
+                        .collect::<Vec<_>>()
+                        .join("\n")
+                } else {
+                    t
+                }
+            })
             .collect::<Vec<_>>()
             .join("\n");
         return (dir, text);

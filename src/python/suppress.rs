@@ -49,6 +49,18 @@ impl Suppressions {
         self.lines.is_empty()
     }
 
+    /// The directives of a file that is not Python (a requirements file, a
+    /// YAML or `.env` file): every `#` comment, found textually.
+    pub fn from_hash_comments(text: &str) -> Suppressions {
+        let mut s = Suppressions::default();
+        for (i, line) in text.lines().enumerate() {
+            if let Some(pos) = line.find('#') {
+                s.add_comment(i + 1, &line[pos..]);
+            }
+        }
+        s
+    }
+
     /// Adds the directives of one comment found on `line`.
     pub fn add_comment(&mut self, line: usize, comment: &str) {
         // Most comments hold no directive; rule them out without allocating.

@@ -184,6 +184,11 @@ rules! {
     "DEP001", "vulnerable_dependency", Deps, M, H, 1395, [], "A pinned dependency has a known vulnerability (OSV / PyPA advisory).";
     "DEP002", "vulnerable_range", Deps, M, L, 1395, [], "A version range still allows versions with known vulnerabilities.";
     "DEP003", "unauditable_dependency", Deps, L, H, 1357, [], "A URL, VCS or local-path dependency cannot be matched against advisories.";
+    "SEC001", "provider-credential", Secrets, H, H, 798, [], "A credential in a provider's known format (AWS, GitHub, Slack, Stripe, ...) is written into a file.";
+    "SEC002", "private-key", Secrets, H, H, 321, [], "A private key (PEM, OpenSSH, PGP, PuTTY) is written into a file.";
+    "SEC003", "password-in-url", Secrets, H, M, 798, [], "A database, broker or HTTP URL carries a password.";
+    "SEC004", "framework-secret-key", Secrets, H, H, 798, [], "A Django or Flask SECRET_KEY is given a literal value.";
+    "SEC005", "generic-secret", Secrets, M, M, 798, [], "A password, token or API key is assigned a literal value.";
     "E001", "syntax_error", Errors, M, H, 0, [], "The file could not be parsed as Python; it was not analysed.";
     "E002", "unreadable_file", Errors, M, H, 0, [], "The file could not be read or decoded; it was not analysed.";
     "E003", "file_too_large", Errors, L, H, 0, [], "The file is larger than the size limit; it was skipped.";

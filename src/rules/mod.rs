@@ -15,6 +15,8 @@ pub enum Analyzer {
     Config,
     /// Dependencies against vulnerability advisories, audited per project.
     Deps,
+    /// Secrets written into any text file of the project.
+    Secrets,
     /// pyward's own errors: files it could not analyse.
     Errors,
 }
@@ -25,6 +27,7 @@ impl Analyzer {
             Analyzer::Code => "code",
             Analyzer::Config => "config",
             Analyzer::Deps => "deps",
+            Analyzer::Secrets => "secrets",
             Analyzer::Errors => "errors",
         }
     }

@@ -22,7 +22,7 @@ app.add_middleware(
     allow_headers=["*"],
 )
 
-# FLAW: hard-coded admin token
+# FLAW: hard-coded admin token (SEC005)
 ADMIN_TOKEN = "inventory-admin-token-0000"
 
 # SAFE: signing and webhook keys come from the environment

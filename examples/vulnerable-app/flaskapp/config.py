@@ -2,7 +2,7 @@
 
 
 class Config:
-    # FLAW: hard-coded Flask secret key (session cookies can be forged)
+    # FLAW: hard-coded Flask secret key (session cookies can be forged) (SEC004)
     SECRET_KEY = "flask-dev-secret-1234"
     # FLAW: session cookie over plain HTTP and readable from JavaScript
     SESSION_COOKIE_SECURE = False
@@ -19,7 +19,7 @@ class Config:
     AWS_SECRET_ACCESS_KEY = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
     # FLAW: hard-coded Stripe-style secret key (made up)
     STRIPE_SECRET_KEY = "sk_test_FAKE0pyward0Example0Key0DoNotUse00"
-    # FLAW: credentials embedded in a database URL
+    # FLAW: credentials embedded in a database URL (SEC003)
     SQLALCHEMY_DATABASE_URI = "postgresql://flask:flaskpass42@db.internal.example.com/blog"
 
 

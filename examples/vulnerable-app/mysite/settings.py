@@ -7,7 +7,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-# FLAW: hard-coded SECRET_KEY committed to the repository
+# FLAW: hard-coded SECRET_KEY committed to the repository (SEC004)
 SECRET_KEY = "django-insecure-9f#2x!k@p0v$w7r^t&3m*q8z(l)e+u_j1b6n4c5d=h-s%y"
 
 # FLAW: DEBUG enabled (stack traces and settings shown to every visitor)
@@ -67,7 +67,7 @@ DATABASES = {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": "shop",
         "USER": "shop_admin",
-        # FLAW: hard-coded database password
+        # FLAW: hard-coded database password (SEC005)
         "PASSWORD": "Sup3rS3cret!2021",
         "HOST": "db.internal.example.com",
         "PORT": "5432",
@@ -121,7 +121,7 @@ MEDIA_ROOT = BASE_DIR / "uploads"
 
 EMAIL_HOST = "smtp.example.com"
 EMAIL_HOST_USER = "noreply@example.com"
-# FLAW: hard-coded SMTP password
+# FLAW: hard-coded SMTP password (SEC005)
 EMAIL_HOST_PASSWORD = "mailpass123"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

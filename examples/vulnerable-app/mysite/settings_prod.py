@@ -12,7 +12,7 @@ DEBUG = False
 # SAFE: exceptions handled by Django (logged, generic 500 page), not propagated
 DEBUG_PROPAGATE_EXCEPTIONS = False
 
-# FLAW: secret key falls back to a hard-coded value when the variable is unset
+# FLAW: secret key falls back to a hard-coded value when the variable is unset (SEC004)
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "prod-fallback-key-change-me")
 
 ALLOWED_HOSTS = ["shop.example.com"]

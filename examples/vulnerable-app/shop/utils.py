@@ -10,9 +10,9 @@ import xml.etree.ElementTree as ET
 
 import requests
 
-# FLAW: hard-coded credentials for the supplier API (B105)
+# FLAW: hard-coded credentials for the supplier API (B105, SEC005)
 SUPPLIER_API_PASSWORD = "hunter2-supplier"
-# FLAW: hard-coded high-entropy API token (fake)
+# FLAW: hard-coded high-entropy API token (fake) (SEC005)
 SUPPLIER_TOKEN = "9f8e7d6c5b4a39281706f5e4d3c2b1a0c4f1e2d3"
 SUPPLIER_CA_BUNDLE = "/etc/ssl/certs/supplier-ca.pem"
 

@@ -326,12 +326,7 @@ pub fn audit(
 fn suppressed(findings: Vec<Finding>, files: &[ManifestFile]) -> Vec<Finding> {
     let mut by_file: FxHashMap<&str, Suppressions> = FxHashMap::default();
     for file in files {
-        let mut s = Suppressions::default();
-        for (i, line) in file.text.lines().enumerate() {
-            if let Some(pos) = line.find('#') {
-                s.add_comment(i + 1, &line[pos..]);
-            }
-        }
+        let s = Suppressions::from_hash_comments(&file.text);
         if !s.is_empty() {
             by_file.insert(&file.display, s);
         }
