@@ -67,7 +67,13 @@ fn compiled() -> &'static Compiled {
             }
         }
         let keywords =
-            AhoCorasick::builder().ascii_case_insensitive(true).build(&words).expect("keywords build an automaton");
+            // A DFA: the overlapping search over every byte of every file is
+            // the analyzer's hot loop.
+            AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .ascii_case_insensitive(true)
+                .build(&words)
+                .expect("keywords build an automaton");
         Compiled { regexes, keywords, owner }
     })
 }
