@@ -311,19 +311,18 @@ fn manifest_outcome(
     format: analyzers::deps::manifest::Format,
     bytes: Vec<u8>,
 ) -> FileOutcome {
-    let manifest = analyzers::deps::any_enabled(&opts.selection).then(|| {
-        // Manifests are UTF-8; anything else is read with replacement
-        // characters, so a stray byte costs one line, not the file.
-        let text =
-            String::from_utf8(bytes.clone()).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
-        analyzers::deps::read_file(display, path, format, text)
-    });
+    // Secrets first: they borrow the bytes that the manifest reader then owns.
     let mut outcome = if analyzers::secrets::any_enabled(&opts.selection) {
         secrets_outcome(opts, display, &bytes)
     } else {
         FileOutcome { findings: vec![], stats: None, settings: None, manifest: None }
     };
-    outcome.manifest = manifest;
+    outcome.manifest = analyzers::deps::any_enabled(&opts.selection).then(|| {
+        // Manifests are UTF-8; anything else is read with replacement
+        // characters, so a stray byte costs one line, not the file.
+        let text = String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        analyzers::deps::read_file(display, path, format, text)
+    });
     outcome
 }
 
