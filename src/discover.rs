@@ -87,7 +87,7 @@ impl Excludes {
     }
 }
 
-fn display(path: &Path) -> String {
+pub fn display(path: &Path) -> String {
     let s = path.to_string_lossy();
     s.strip_prefix("./").unwrap_or(&s).to_string()
 }
@@ -152,6 +152,20 @@ fn is_secret_bearing_hidden_file(name: &str) -> bool {
 /// Hidden folders read by the secrets analyzer (CI definitions, cloud CLIs).
 const SECRET_BEARING_HIDDEN_DIRS: &[&str] = &[".github", ".circleci", ".aws", ".docker", ".gitlab"];
 
+/// Whether a folder called `name` is left out of a walk (and out of the
+/// trees of `--git-history`): virtual environments, caches, VCS data, and
+/// hidden folders except those the secrets analyzer reads (`every_file`).
+pub fn skips_dir(name: &str, every_file: bool) -> bool {
+    SKIPPED_DIRS.contains(&name)
+        || (name.starts_with('.') && !(every_file && SECRET_BEARING_HIDDEN_DIRS.contains(&name)))
+}
+
+/// Whether a file called `name` is left out: hidden files, except those the
+/// secrets analyzer reads (`every_file`).
+pub fn skips_file(name: &str, every_file: bool) -> bool {
+    name.starts_with('.') && !(every_file && is_secret_bearing_hidden_file(name))
+}
+
 fn walk(root: &Path, excludes: &Excludes, every_file: bool, out: &mut impl FnMut(Entry)) {
     let mut builder = ignore::WalkBuilder::new(root);
     builder
@@ -169,21 +183,11 @@ fn walk(root: &Path, excludes: &Excludes, every_file: bool, out: &mut impl FnMut
             return true;
         }
         let name = entry.file_name().to_string_lossy();
-        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-        if is_dir && (SKIPPED_DIRS.contains(&name.as_ref()) || path.join("pyvenv.cfg").is_file()) {
-            return false;
+        if entry.file_type().is_some_and(|t| t.is_dir()) {
+            !skips_dir(&name, every_file) && !path.join("pyvenv.cfg").is_file()
+        } else {
+            !skips_file(&name, every_file)
         }
-        if name.starts_with('.') {
-            // Hidden files and folders are skipped, except the few the
-            // secrets analyzer reads.
-            return every_file
-                && if is_dir {
-                    SECRET_BEARING_HIDDEN_DIRS.contains(&name.as_ref())
-                } else {
-                    is_secret_bearing_hidden_file(&name)
-                };
-        }
-        true
     });
     for result in builder.build() {
         match result {

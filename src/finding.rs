@@ -68,6 +68,33 @@ pub struct Finding {
     /// Stable identity for baselines: rule, path and the normalised code of the
     /// line, never the line number.
     pub fingerprint: String,
+    /// For a secret also found in the git history (`--git-history`): the
+    /// commit that first held it.
+    pub commit: Option<Box<CommitRef>>,
+}
+
+/// A commit of the scanned repository, as a finding names it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitRef {
+    /// The full hex id.
+    pub id: String,
+    /// The author date, ISO 8601 with the author's offset (`2024-03-01T10:00:00+01:00`).
+    pub date: String,
+    /// Whether the finding's location is in that commit's version of the file
+    /// (the secret is only in the history) rather than in the scanned files.
+    pub history_only: bool,
+}
+
+impl CommitRef {
+    /// The id as usually shown: its first 10 hex digits.
+    pub fn short(&self) -> &str {
+        &self.id[..self.id.len().min(10)]
+    }
+
+    /// The date part (`2024-03-01`).
+    pub fn day(&self) -> &str {
+        &self.date[..self.date.len().min(10)]
+    }
 }
 
 impl Finding {

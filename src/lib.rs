@@ -46,6 +46,8 @@ pub struct ScanOptions {
     pub progress: Option<Box<dyn Fn(usize, usize) + Sync>>,
     /// The dependency audit's database, network and ignores.
     pub deps: analyzers::deps::DepsOptions,
+    /// Also read every commit reachable from HEAD for secrets (`--git-history`).
+    pub git_history: bool,
 }
 
 impl ScanOptions {
@@ -65,6 +67,7 @@ impl ScanOptions {
             baseline: None,
             progress: None,
             deps: analyzers::deps::DepsOptions::default(),
+            git_history: false,
         }
     }
 }
@@ -88,8 +91,11 @@ pub struct ScanResult {
     pub elapsed: Duration,
     /// What the dependency audit did, when it ran.
     pub deps: Option<analyzers::deps::Summary>,
+    /// The repositories whose history was read (`--git-history`).
+    pub history: Vec<analyzers::secrets::history::Summary>,
 }
 
+#[derive(Default)]
 struct FileOutcome {
     findings: Vec<Finding>,
     stats: Option<FileStats>,
@@ -97,6 +103,8 @@ struct FileOutcome {
     settings: Option<analyzers::config::ModuleSummary>,
     /// A dependency manifest or lock file, as read.
     manifest: Option<analyzers::deps::ManifestFile>,
+    /// Fingerprints of secrets that a suppression comment allows.
+    allowed_secrets: Vec<String>,
 }
 
 /// Runs a scan.
@@ -160,8 +168,10 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     let mut files = Vec::new();
     let mut summaries = Vec::new();
     let mut manifests = Vec::new();
+    let mut allowed_secrets: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
     for outcome in outcomes.iter_mut() {
         manifests.extend(outcome.manifest.take());
+        allowed_secrets.extend(outcome.allowed_secrets.drain(..));
         findings.append(&mut outcome.findings);
         if let Some(stats) = outcome.stats.take() {
             files.push(stats);
@@ -180,6 +190,11 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     } else {
         None
     };
+    let history = if opts.git_history {
+        pool.install(|| scan_history(opts, &mut findings, &allowed_secrets))?
+    } else {
+        Vec::new()
+    };
     // The filter stage: per-file ignores, then the thresholds, then the baseline.
     findings.retain(|f| !ignored_for_file(opts, f));
     findings.retain(|f| f.severity >= opts.severity_level && f.confidence >= opts.confidence_level);
@@ -192,7 +207,50 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     known.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(ScanResult { findings, files, known, elapsed: start.elapsed(), deps })
+    Ok(ScanResult { findings, files, known, elapsed: start.elapsed(), deps, history })
+}
+
+/// `--git-history`: the secrets of every commit reachable from HEAD, for each
+/// scanned path. A secret still in the scanned files is reported there, with
+/// the commit that first held it; one a suppression comment allows is not
+/// reported from older versions; the others are reported at their commit.
+fn scan_history(
+    opts: &ScanOptions,
+    findings: &mut Vec<Finding>,
+    allowed: &rustc_hash::FxHashSet<String>,
+) -> Result<Vec<analyzers::secrets::history::Summary>, String> {
+    use analyzers::secrets::history;
+    if !analyzers::secrets::any_enabled(&opts.selection) {
+        return Err("--git-history reads the history for secrets, but no SEC rule is selected".to_owned());
+    }
+    let history_opts =
+        history::Options { selection: &opts.selection, excludes: &opts.excludes, max_file_size: opts.max_file_size };
+    let mut current: rustc_hash::FxHashMap<String, usize> = rustc_hash::FxHashMap::default();
+    for (i, f) in findings.iter().enumerate() {
+        if f.rule.starts_with("SEC") {
+            current.entry(f.fingerprint.clone()).or_insert(i);
+        }
+    }
+    let mut summaries = Vec::new();
+    let mut reported: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
+    for root in &opts.paths {
+        let (found, summary) = history::scan(root, &discover::display(root), &history_opts)?;
+        summaries.push(summary);
+        for f in found {
+            if allowed.contains(&f.fingerprint) || !reported.insert(f.fingerprint.clone()) {
+                continue;
+            }
+            match current.get(&f.fingerprint) {
+                Some(&i) => {
+                    if let Some(commit) = f.commit {
+                        history::annotate(&mut findings[i], *commit);
+                    }
+                }
+                None => findings.push(f),
+            }
+        }
+    }
+    Ok(summaries)
 }
 
 /// Whether `per-file-ignores` turns this finding off (any analyzer, any rule).
@@ -218,7 +276,7 @@ fn error_outcome(
     } else {
         vec![]
     };
-    FileOutcome { findings, stats, settings: None, manifest: None }
+    FileOutcome { findings, stats, ..FileOutcome::default() }
 }
 
 fn error_finding(rule: &'static str, path: &str, line: usize, column: usize, message: String) -> Finding {
@@ -232,6 +290,7 @@ fn error_finding(rule: &'static str, path: &str, line: usize, column: usize, mes
         message,
         snippet: String::new(),
         line_range: (line, line),
+        commit: None,
     }
 }
 
@@ -241,13 +300,12 @@ fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str, walke
     if walked && !python && analyzers::deps::manifest::format_of(path).is_none() {
         // Any other text file: read only for secrets. Binary and oversized
         // files (data, media, logs) are skipped without a finding.
-        let empty = FileOutcome { findings: vec![], stats: None, settings: None, manifest: None };
         return match std::fs::metadata(path) {
             Ok(m) if m.is_file() && m.len() <= opts.max_file_size => match std::fs::read(path) {
                 Ok(bytes) => secrets_outcome(opts, display, &bytes),
                 Err(e) => failed("E002", format!("cannot read {display}: {e}")),
             },
-            _ => empty,
+            _ => FileOutcome::default(),
         };
     }
     match std::fs::metadata(path) {
@@ -263,7 +321,7 @@ fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str, walke
             );
         }
         Ok(m) if m.is_dir() => {
-            return FileOutcome { findings: vec![], stats: None, settings: None, manifest: None };
+            return FileOutcome::default();
         }
         Ok(_) => {}
     }
@@ -281,26 +339,8 @@ fn analyze_path(opts: &ScanOptions, path: &std::path::Path, display: &str, walke
 
 /// The secrets of a text file that is neither Python nor a manifest.
 fn secrets_outcome(opts: &ScanOptions, display: &str, bytes: &[u8]) -> FileOutcome {
-    let mut outcome = FileOutcome { findings: vec![], stats: None, settings: None, manifest: None };
-    if analyzers::secrets::is_binary(bytes) {
-        return outcome;
-    }
-    let text = decode_text(bytes);
-    let hits = analyzers::secrets::scan_text(display, &text);
-    if !hits.is_empty() {
-        let suppressions = python::suppress::Suppressions::from_hash_comments(&text);
-        outcome.findings = analyzers::secrets::to_findings(display, &text, hits, &suppressions, &opts.selection);
-    }
-    outcome
-}
-
-/// Text of a file that is not Python: UTF-8 (or UTF-16 with a byte-order
-/// mark), with replacement characters for stray bytes.
-fn decode_text(bytes: &[u8]) -> String {
-    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        return encoding.decode_with_bom_removal(bytes).0.into_owned();
-    }
-    String::from_utf8_lossy(bytes).into_owned()
+    let found = analyzers::secrets::scan_file(display, bytes, &opts.selection);
+    FileOutcome { findings: found.findings, allowed_secrets: found.allowed, ..FileOutcome::default() }
 }
 
 /// Reads a dependency manifest (when the dependency audit runs).
@@ -315,7 +355,7 @@ fn manifest_outcome(
     let mut outcome = if analyzers::secrets::any_enabled(&opts.selection) {
         secrets_outcome(opts, display, &bytes)
     } else {
-        FileOutcome { findings: vec![], stats: None, settings: None, manifest: None }
+        FileOutcome::default()
     };
     outcome.manifest = analyzers::deps::any_enabled(&opts.selection).then(|| {
         // Manifests are UTF-8; anything else is read with replacement
@@ -353,7 +393,9 @@ fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: Vec<u8>) -> FileOutco
             let mut outcome = enabled_error("E001", line, col, format!("syntax error in {display}: {message}"));
             // The secrets of a file that does not parse are still found, line by line.
             if let Some(text) = backup {
-                outcome.findings.extend(secrets_outcome(opts, display, text.as_bytes()).findings);
+                let found = analyzers::secrets::text_findings(display, &text, &opts.selection);
+                outcome.findings.extend(found.findings);
+                outcome.allowed_secrets = found.allowed;
             }
             return outcome;
         }
@@ -368,22 +410,18 @@ fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: Vec<u8>) -> FileOutco
             None => findings.push(to_finding(&file, display, r)),
         }
     }
+    let mut allowed_secrets = Vec::new();
     if analyzers::secrets::any_enabled(&opts.selection) {
-        let hits = analyzers::secrets::scan_python(&file);
-        findings.extend(analyzers::secrets::to_findings(
-            display,
-            &file.text,
-            hits,
-            &file.suppressions,
-            &opts.selection,
-        ));
+        let found = analyzers::secrets::python_findings(display, &file, &opts.selection);
+        findings.extend(found.findings);
+        allowed_secrets = found.allowed;
     }
     let settings = if analyzers::config::any_enabled(&opts.selection) {
         analyzers::config::summarize(&file, display)
     } else {
         None
     };
-    FileOutcome { findings, stats: Some(stats), settings, manifest: None }
+    FileOutcome { findings, stats: Some(stats), settings, allowed_secrets, ..FileOutcome::default() }
 }
 
 /// Lines that hold code (not blank, not only a comment), as Bandit counts `loc`.
@@ -432,5 +470,6 @@ fn to_finding(file: &python::PyFile, path: &str, r: RawFinding) -> Finding {
         message,
         snippet,
         line_range: r.line_range,
+        commit: None,
     }
 }

@@ -173,6 +173,11 @@ struct ScanArgs {
     /// (a virtualenv folder or a site-packages folder; repeatable).
     #[arg(long, value_name = "PATH")]
     python_env: Vec<PathBuf>,
+    /// Also look for secrets in every commit reachable from HEAD (no git
+    /// binary needed): secrets committed once and deleted since are reported
+    /// with their commit and date.
+    #[arg(long)]
+    git_history: bool,
 }
 
 fn main() -> ExitCode {
@@ -330,6 +335,7 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
         baseline,
         progress,
         deps,
+        git_history: args.git_history,
     };
     let result = pyward::scan(&opts)?;
     if let Some(path) = &args.write_baseline {

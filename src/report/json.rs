@@ -27,6 +27,7 @@ pub(crate) fn finding_json(f: &Finding) -> Value {
         "message": f.message,
         "snippet": f.snippet,
         "fingerprint": f.fingerprint,
+        "commit": f.commit.as_deref().map(|c| json!({"id": c.id, "date": c.date, "history_only": c.history_only})),
     })
 }
 
@@ -56,6 +57,14 @@ pub fn render(result: &ScanResult) -> String {
             "reason": d.reason,
             "notes": d.notes,
         })),
+        "git_history": (!result.history.is_empty()).then(|| result.history.iter().map(|h| json!({
+            "repository": h.repository,
+            "branch": h.branch,
+            "commits": h.commits,
+            "blobs": h.blobs,
+            "oversized": h.oversized,
+            "shallow": h.shallow,
+        })).collect::<Vec<Value>>()),
         "stats": {
             "files": result.files.len(),
             "findings": result.findings.len(),

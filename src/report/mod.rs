@@ -61,6 +61,41 @@ pub(crate) fn deps_status(result: &ScanResult) -> (Option<String>, Vec<String>) 
     (status, d.notes.clone())
 }
 
+/// What `--git-history` read, one line per repository, then notes (a
+/// shallow clone, blobs over the size limit).
+pub(crate) fn history_status(result: &ScanResult) -> (Vec<String>, Vec<String>) {
+    let mut lines = Vec::new();
+    let mut notes = Vec::new();
+    for h in &result.history {
+        let branch = h.branch.as_deref().map_or_else(|| "HEAD".to_owned(), |b| format!("branch {b}"));
+        lines.push(format!(
+            "Git history of {} read: {} commit{} reachable from {branch}, {} distinct file version{}.",
+            h.repository,
+            h.commits,
+            if h.commits == 1 { "" } else { "s" },
+            h.blobs,
+            if h.blobs == 1 { "" } else { "s" },
+        ));
+        if h.shallow {
+            notes.push(format!(
+                "{} is a shallow clone: commits older than its depth are not there to read (fetch them with `git fetch --unshallow`).",
+                h.repository
+            ));
+        }
+        if h.oversized > 0 {
+            notes.push(format!(
+                "{} file version{} in the history of {} {} over max-file-size and {} not read.",
+                h.oversized,
+                if h.oversized == 1 { "" } else { "s" },
+                h.repository,
+                if h.oversized == 1 { "is" } else { "are" },
+                if h.oversized == 1 { "was" } else { "were" },
+            ));
+        }
+    }
+    (lines, notes)
+}
+
 /// The rule's documentation link used by SARIF and Bandit output.
 pub(crate) fn help_uri(rule: &str) -> String {
     format!("https://github.com/pyward/pyward/blob/main/docs/rules.md#{}", rule.to_ascii_lowercase())

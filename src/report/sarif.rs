@@ -70,6 +70,16 @@ pub fn render(result: &ScanResult) -> String {
         .findings
         .iter()
         .map(|f| {
+            let mut properties = json!({
+                "severity": f.severity,
+                "confidence": f.confidence,
+                "security-severity": security_severity(f.severity),
+            });
+            if let Some(c) = f.commit.as_deref() {
+                properties["commit"] = json!(c.id);
+                properties["commitDate"] = json!(c.date);
+                properties["historyOnly"] = json!(c.history_only);
+            }
             json!({
                 "ruleId": f.rule,
                 "ruleIndex": used.get(f.rule).copied().unwrap_or(0),
@@ -88,11 +98,7 @@ pub fn render(result: &ScanResult) -> String {
                     },
                 }],
                 "partialFingerprints": {"pywardFingerprint/v1": f.fingerprint},
-                "properties": {
-                    "severity": f.severity,
-                    "confidence": f.confidence,
-                    "security-severity": security_severity(f.severity),
-                },
+                "properties": properties,
             })
         })
         .collect();
@@ -126,6 +132,10 @@ fn invocation(result: &ScanResult) -> Value {
     }
     for note in notes {
         notifications.push(json!({"level": "note", "message": {"text": note}, "descriptor": {"id": "dependencies"}}));
+    }
+    let (history, history_notes) = super::history_status(result);
+    for line in history.into_iter().chain(history_notes) {
+        notifications.push(json!({"level": "note", "message": {"text": line}, "descriptor": {"id": "git-history"}}));
     }
     let mut inv = json!({"executionSuccessful": true});
     if !notifications.is_empty() {

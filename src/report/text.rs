@@ -91,6 +91,10 @@ fn write_finding(out: &mut String, f: &Finding, p: &Paint, quiet: bool) {
             p.level(f.severity, &carets),
             p.level(f.severity, f.rule)
         );
+        if let Some(c) = f.commit.as_deref() {
+            let place = if c.history_only { "in the history only" } else { "first committed" };
+            let _ = writeln!(out, "{pad} = commit: {} ({}), {place}", c.id, c.date);
+        }
         if let Some(hint) = rules::by_id(f.rule).and_then(|r| fix_hint(r.doc)) {
             let _ = writeln!(out, "{pad} = help: {hint} (`pyward rule {}`)", f.rule);
         }
@@ -137,7 +141,11 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
         let line = if line.contains("NOT audited") { p.level(Level::High, &line) } else { line };
         let _ = writeln!(out, "{line}");
     }
-    for note in notes {
+    let (history, history_notes) = super::history_status(result);
+    for line in history {
+        let _ = writeln!(out, "{line}");
+    }
+    for note in notes.into_iter().chain(history_notes) {
         let _ = writeln!(out, "note: {note}");
     }
     let suppressed: usize = result.files.iter().map(|f| f.nosec + f.skipped_tests).sum();

@@ -133,6 +133,7 @@ pub fn audit(all: &[ModuleSummary], selection: &Selection) -> Vec<Finding> {
                 message,
                 snippet,
                 line_range: (line, line),
+                commit: None,
             });
         }
     }

@@ -372,6 +372,7 @@ fn make(
         message,
         snippet,
         line_range: (line, line),
+        commit: None,
     }
 }
 

@@ -12,6 +12,7 @@
 //! context rather than by the look of the line.
 
 pub mod detectors;
+pub mod history;
 mod python;
 
 use std::sync::OnceLock;
@@ -441,6 +442,62 @@ fn is_test_or_fixture(path: &str) -> bool {
         || path.replace('\\', "/").split('/').any(|p| matches!(p, "fixtures" | "fixture" | "testdata" | "test_data"))
 }
 
+/// The secrets of one file: findings, and the fingerprints of those that a
+/// suppression comment allows (so that `--git-history` does not report an
+/// allowed secret from an older version of the file).
+#[derive(Debug, Default)]
+pub struct FileSecrets {
+    pub findings: Vec<crate::finding::Finding>,
+    pub allowed: Vec<String>,
+}
+
+/// The secrets of a file's bytes, whatever its kind: nothing for a binary
+/// file, Python (`.py`, PEP 263 encodings) read through the AST, notebooks by
+/// cell, any other text line by line.
+pub fn scan_file(display: &str, bytes: &[u8], selection: &crate::rules::Selection) -> FileSecrets {
+    if is_binary(bytes) {
+        return FileSecrets::default();
+    }
+    if display.ends_with(".py") || display.ends_with(".pyw") {
+        let text = crate::python::source::decode(bytes.to_vec()).unwrap_or_else(|_| decode_text(bytes));
+        // A file that does not parse is still read, line by line.
+        return match crate::python::parse(text.clone()) {
+            Ok(file) => python_findings(display, &file, selection),
+            Err(_) => text_findings(display, &text, selection),
+        };
+    }
+    text_findings(display, &decode_text(bytes), selection)
+}
+
+/// The secrets of a parsed Python file, its own suppression comments applied.
+pub fn python_findings(
+    display: &str,
+    file: &crate::python::PyFile,
+    selection: &crate::rules::Selection,
+) -> FileSecrets {
+    to_findings(display, &file.text, scan_python(file), &file.suppressions, selection)
+}
+
+/// The secrets of a text read line by line (a notebook by cell), with `#`
+/// suppression comments.
+pub fn text_findings(display: &str, text: &str, selection: &crate::rules::Selection) -> FileSecrets {
+    let hits = if display.ends_with(".ipynb") { scan_notebook(text) } else { scan_lines(text, true) };
+    if hits.is_empty() {
+        return FileSecrets::default();
+    }
+    let suppressions = crate::python::suppress::Suppressions::from_hash_comments(text);
+    to_findings(display, text, hits, &suppressions, selection)
+}
+
+/// Text of a file that is not Python: UTF-8 (or UTF-16 with a byte-order
+/// mark), with replacement characters for stray bytes.
+pub fn decode_text(bytes: &[u8]) -> String {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        return encoding.decode_with_bom_removal(bytes).0.into_owned();
+    }
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
 /// Turns hits into findings: enabled rules only, suppression comments
 /// applied (`# nosec`, `# pyward: ignore[SEC001]`, `# pragma: allowlist
 /// secret`, `gitleaks:allow`), and the secret replaced by its redacted form
@@ -451,17 +508,20 @@ pub fn to_findings(
     hits: Vec<Hit>,
     suppressions: &crate::python::suppress::Suppressions,
     selection: &crate::rules::Selection,
-) -> Vec<crate::finding::Finding> {
+) -> FileSecrets {
     let lines: Vec<&str> = text.lines().collect();
     let test = is_test_or_fixture(path);
-    let mut out = Vec::new();
+    let mut out = FileSecrets::default();
     for h in hits {
         if !selection.is_enabled(h.rule) {
             continue;
         }
         let line_text = lines.get(h.line.wrapping_sub(1)).copied().unwrap_or("");
         let previous = h.line.checked_sub(2).and_then(|i| lines.get(i).copied());
+        // Identity: the rule, the file and the secret's hash, never the line.
+        let fingerprint = crate::finding::fingerprint(h.rule, path, &hash(&h.secret));
         if allowlisted(line_text, previous) || suppressions.is_suppressed(h.rule, h.line, (h.line, h.line)) {
+            out.allowed.push(fingerprint);
             continue;
         }
         let shown = redacted(&h.secret);
@@ -474,7 +534,7 @@ pub fn to_findings(
             describe(&h),
             h.detector
         );
-        out.push(crate::finding::Finding {
+        out.findings.push(crate::finding::Finding {
             rule: h.rule,
             severity: h.severity,
             confidence: if test { Level::Low } else { h.confidence },
@@ -485,11 +545,11 @@ pub fn to_findings(
                 end_line: h.line,
                 end_column: h.end_column.max(h.column),
             },
-            // Identity: the rule, the file and the secret's hash, never the line.
-            fingerprint: crate::finding::fingerprint(h.rule, path, &hash(&h.secret)),
+            fingerprint,
             message,
             snippet,
             line_range: (h.line, h.line),
+            commit: None,
         });
     }
     out
