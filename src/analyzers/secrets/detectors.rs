@@ -218,6 +218,8 @@ pub static DETECTORS: &[Detector] = &[
             "DefaultEndpointsProtocol=https;AccountName=fakestore0000;AccountKey=<key>;EndpointSuffix=core.windows.net",
             "AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=https;AccountName=fakestore0000;AccountKey=${AZURE_STORAGE_KEY}",
             "DefaultEndpointsProtocol=https;AccountName=fakestore0000;AccountKey=xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx==",
+            // The Azurite emulator's well-known development key, published in Microsoft's documentation.
+            "DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;BlobEndpoint=http://127.0.0.1:10000/devstoreaccount1;",
         ],
     },
     Detector {

@@ -99,6 +99,10 @@ pub fn entropy(s: &str) -> f64 {
         .sum()
 }
 
+/// The Azurite emulator's account key: the same in every installation,
+/// published by Microsoft for local development.
+const AZURITE_KEY: &str = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
+
 /// Values that stand for a secret without being one.
 pub fn is_placeholder(secret: &str) -> bool {
     let s = secret.trim();
@@ -144,8 +148,9 @@ pub fn is_placeholder(secret: &str) -> bool {
     if PARTS.iter().any(|p| lower.contains(p)) {
         return true;
     }
-    // AWS's documented example keys (`AKIAIOSFODNN7EXAMPLE`, `...EXAMPLEKEY`).
-    if s.ends_with("EXAMPLE") || s.contains("EXAMPLEKEY") {
+    // AWS's documented example keys (`AKIAIOSFODNN7EXAMPLE`, `...EXAMPLEKEY`),
+    // and the Azurite storage emulator's published development account key.
+    if s.ends_with("EXAMPLE") || s.contains("EXAMPLEKEY") || s.starts_with(AZURITE_KEY) {
         return true;
     }
     // Templates and lookups: `${VAR}`, `{{ var }}`, `<your key>`, `%(x)s`, `$VAR`, `%VAR%`.
