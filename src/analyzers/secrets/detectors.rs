@@ -2134,6 +2134,7 @@ pub static DETECTORS: &[Detector] = &[
         severity: High,
         confidence: High,
         tps: &[
+            r#"  SECRET_KEY: "django-insecure-(8k#2v!q@9zm^w7r&t5y%u1i0o-p+l=j3h6g4f""#,
             "SECRET_KEY = 'django-insecure-sk^2z2z(&v_15e95^59#p5re&moxbu(yw=q!_n05%%w@7^pwca'",
             r#"app.secret_key = "9f9ade1343559c26b694eeb000029df3a3165c9570e880dc""#,
             r#"app.config["SECRET_KEY"] = "WlvYWj0zl9O42FAKEHOcfxDsYmnhC8zII-iPtCG8M0S""#,
@@ -2153,6 +2154,7 @@ pub static DETECTORS: &[Detector] = &[
             r#"SECRET_KEY = "${SECRET_KEY}""#,
             r#"SECRET_KEY = "changeme""#,
             "SECRET_KEY = get_random_secret_key()",
+            r#"  SECRET_KEY: "get_random_secret_key()""#,
             r#"SECRET_KEY_FALLBACKS = ["xxxxxxxx"]"#,
             "secret_key = get_random_secret_key()  # a fresh key at every start",
         ],
@@ -2170,6 +2172,7 @@ pub static DETECTORS: &[Detector] = &[
         confidence: High,
         tps: &[
             "SECRET_KEY=django-insecure-fi+^r3j$%*^3r3xlkf4a$_jb58wxl81$rh-fn^cgh7q%ih&u1f",
+            "DJANGO_SECRET_KEY=django-insecure-(8k#2v!q@9zm^w7r&t5y%u1i0o-p+l=j3h6g4f",
             "export DJANGO_SECRET_KEY=Ux2r2FAKEPsqSS359vPhvAToaUztmW_-veB31NYwccvVvCjMTm",
             "ENV SECRET_KEY=f605873cd894b90fe8b663d4b515d66e1d8ca3160000e39379fd60b4dc445e2f",
             "      - SECRET_KEY=8U4FyhYVury-DvPcpjxTbuDFAKEdYtWQeX9wnqif",

@@ -292,7 +292,7 @@ fn matches(row: usize, haystack: &str) -> Vec<(usize, usize)> {
         if secret.is_empty() || is_placeholder(secret) {
             continue;
         }
-        if name_based(d) && (is_not_a_secret_value(secret) || secret.contains(['(', '['])) {
+        if name_based(d) && (is_not_a_secret_value(secret) || looks_like_code(secret)) {
             continue;
         }
         if d.entropy > 0.0 && entropy(secret) <= d.entropy {
@@ -301,6 +301,17 @@ fn matches(row: usize, haystack: &str) -> Vec<(usize, usize)> {
         out.push((m.start(), m.end()));
     }
     out
+}
+
+/// A call or a subscript written where a value would be (`get_random_secret_key()`,
+/// `os.environ["KEY"]`, `env("KEY")`): a name, then `(` or `[`. Django's
+/// generated keys hold brackets too (`django-insecure-(8k#...`), after characters
+/// no name has.
+fn looks_like_code(secret: &str) -> bool {
+    let Some(open) = secret.find(['(', '[']) else { return false };
+    let name = &secret[..open];
+    name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '.')
 }
 
 fn columns(line: &str, start: usize, end: usize) -> (usize, usize) {
@@ -604,6 +615,10 @@ mod tests {
         assert!(is_not_a_secret_value("123e4567-e89b-12d3-a456-426614174000"));
         assert!(is_not_a_secret_value("sha256:0123abcd"));
         assert!(is_not_a_secret_value("1.2.3"));
+        assert!(looks_like_code("get_random_secret_key()"));
+        assert!(looks_like_code("os.environ[\"KEY\"]"));
+        assert!(!looks_like_code("django-insecure-(8k#2v!q@9zm^w7r&t5y"));
+        assert!(!looks_like_code("Xk2vQ9mN4pLz7wRt"));
     }
 
     #[test]
