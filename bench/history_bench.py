@@ -122,7 +122,7 @@ TIME_TARGET_S = 10.0
 # truffleHog is run once only when its first run takes longer than this.
 SLOW_TOOL_S = 60.0
 # Bump when the way the repository is built changes: a cached one is then rebuilt.
-REPO_FORMAT = 1
+REPO_FORMAT = 2
 START = int(_dt.datetime(2024, 1, 1, tzinfo=_dt.timezone.utc).timestamp())
 IDENT = "pyward bench <bench@example.invalid>"
 SIDE_COMMITS = 6
@@ -357,7 +357,7 @@ def build_repo(repo: Path, sdist_root: Path, commits: int, n_secrets: int, seed:
     main_text = noise_pool(files)
     pool = sorted(main_text)
     side_pool = rng.sample(pool, 10)   # edited on the side branch only, so the merge needs no content merge
-    main_pool = [p for p in pool if p not in set(side_pool)]
+    main_pool = sorted(set(pool) - set(side_pool))
     existing = {".py": [p for p in main_pool if p.startswith("django/") and p.endswith(".py")],
                 ".txt": [p for p in main_pool if p.startswith("docs/") and p.endswith(".txt")]}
     kinds = [KINDS[n % len(KINDS)] for n in range(n_secrets)]
@@ -420,16 +420,15 @@ def build_repo(repo: Path, sdist_root: Path, commits: int, n_secrets: int, seed:
                     del text[path]
                 else:
                     text[path] = content
-        proc.stdin.close()
     finally:
+        proc.stdin.close()
         if proc.wait() != 0:
             raise SystemExit(f"git fast-import failed (exit code {proc.returncode})")
 
     ids = {}
-    for row in marks.read_text().split("\n"):
-        if row:
-            mark, sha = row.split()
-            ids[int(mark.lstrip(":"))] = sha
+    for row in marks.read_text().splitlines():
+        m, sha = row.split()
+        ids[int(m.lstrip(":"))] = sha
     marks.unlink()
     for p in planted.values():
         p.added_commit = ids[p.added_mark]
@@ -438,6 +437,7 @@ def build_repo(repo: Path, sdist_root: Path, commits: int, n_secrets: int, seed:
 
 
 def git(repo: Path, *args: str) -> str:
+    """Runs a git command in ``repo``; its output."""
     r = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=False)
     if r.returncode != 0:
         raise SystemExit(f"git {' '.join(args)} failed: {r.stderr.strip()}")
@@ -464,6 +464,7 @@ def prepare_repo(cache: Path, sdist_root: Path, commits: int, n_secrets: int, se
         git(repo, "repack", "-a", "-d", "-f", "-q")
         git(repo, "reset", "-q", "--hard")
         stats = {"commits": int(git(repo, "rev-list", "--count", "HEAD")),
+                 "merges": int(git(repo, "rev-list", "--count", "--merges", "HEAD")),
                  "head_files": len(git(repo, "ls-tree", "-r", "--name-only", "HEAD").splitlines()),
                  "build_s": round(time.perf_counter() - t0, 1)}
         saved = {"params": params, "stats": stats, "planted": [asdict(p) for p in planted]}
@@ -505,6 +506,7 @@ def ensure_trufflehog(base: Path, no_install: bool) -> tuple[list[str], str]:
 
 
 def pyward_version(pyward: str) -> str:
+    """What ``pyward --version`` says."""
     r = subprocess.run([pyward, "--version"], capture_output=True, text=True, check=False)
     return r.stdout.strip() or "?"
 
@@ -600,9 +602,9 @@ def run_tools(pyward: str, th: list[str], repo: Path, runs: int, timeout: float,
     for i in range(runs):
         for name, (argv, env, ok) in plan.items():
             r = res[name]
-            if "error" in r or r.get("timed_out") or (name == "truffleHog" and any(
-                    s["wall_s"] > SLOW_TOOL_S for s in r["samples"])):
-                continue
+            slow = name == "truffleHog" and any(s["wall_s"] > SLOW_TOOL_S for s in r["samples"])
+            if "error" in r or r.get("timed_out") or slow:
+                continue   # failed, killed, or too slow to run again
             if i == 0:
                 log(f"$ (cd {repo} && {' '.join(argv)})")
             out = scratch / f"{name}-{i}.out"
@@ -749,9 +751,9 @@ def main() -> int:
     print()
     print(f"Repository: {repo}")
     print(f"  django-{version} sdist + history: {repo_stats['commits']} commits reachable from HEAD "
-          f"(pyward read {history.get('commits', 'n/a')}), side branch merged with a two-parent commit;")
+          f"(pyward read {history.get('commits', 'n/a')}), {repo_stats['merges']} merge commit (of branch side);")
     print(f"  {repo_stats['head_files']} files in HEAD; {history.get('blobs', 'n/a')} distinct blobs read by pyward "
-          f"({history.get('oversized', 'n/a')} oversized); built in {repo_stats['build_s']} s (cached)")
+          f"({history.get('oversized', 'n/a')} oversized); built in {repo_stats['build_s']} s, once: cached")
     print(f"  {total} secrets planted: {deleted} deleted by HEAD, {total - deleted} still in HEAD, "
           f"{sum(p.branch == 'side' for p in planted)} on the side branch, "
           f"{sum(not p.new_file for p in planted)} in existing files")
