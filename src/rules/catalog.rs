@@ -127,6 +127,11 @@ rules! {
     "PY023", "regex-catastrophic-backtracking", Code, M, M, 1333, [], "A regular expression that can take exponential time.";
     "PY024", "tls-verification-disabled", Code, H, H, 295, [], "TLS certificate or host name verification is switched off.";
     "PY025", "pickle-serializer", Code, H, H, 502, [], "Sessions or signed data are serialised with pickle.";
+    "UP004", "django-static-serve", Code, M, H, 434, [], "Uploaded files are served by django.views.static.serve in the URL patterns.";
+    "UP006", "archive-extract-unbounded", Code, M, M, 409, [], "An archive is unpacked whole with no bound on its size or members.";
+    "UP007", "pillow-bomb-check-disabled", Code, M, H, 409, [], "Pillow's decompression-bomb check is switched off.";
+    "UP009", "s3-public-acl", Code, M, M, 732, [], "Files are stored on S3 with a public ACL.";
+    "UP010", "s3-presigned-url-long", Code, M, H, 613, [], "Presigned S3 URLs stay valid for more than a day.";
     "DJ001", "django-security-middleware-missing", Config, M, H, 319, ["security.W001"], "SecurityMiddleware is not in MIDDLEWARE, so the HSTS, nosniff, referrer, opener-policy and SSL-redirect settings have no effect.";
     "DJ002", "django-xframe-middleware-missing", Config, M, H, 1021, ["security.W002"], "XFrameOptionsMiddleware is not in MIDDLEWARE, so pages are served without an X-Frame-Options header.";
     "DJ003", "django-csrf-middleware-missing", Config, H, H, 352, ["security.W003"], "CsrfViewMiddleware is not in MIDDLEWARE, so views are not protected against cross-site request forgery.";

@@ -173,6 +173,7 @@ pub struct Checker<'a> {
     enabled: [bool; 1000],
     /// `PY<n>` rules enabled.
     enabled_py: [bool; 100],
+    enabled_up: [bool; 100],
     any_py: bool,
     /// The Django code rules DJ113 (csrf_exempt) and DJ114 (admin URL).
     pub(crate) dj113: bool,
@@ -207,6 +208,11 @@ impl<'a> Checker<'a> {
     /// Whether pyward's own rule `PY<n>` is enabled.
     pub(crate) fn on_py(&self, n: usize) -> bool {
         self.enabled_py[n]
+    }
+
+    /// Whether pyward's upload rule `UP<n>` is enabled.
+    pub(crate) fn on_up(&self, n: usize) -> bool {
+        self.enabled_up[n]
     }
 
     /// Whether any `PY` rule is enabled (lets the walk skip their bookkeeping).
@@ -518,11 +524,16 @@ impl<'a> Visitor<'a> for Checker<'a> {
 pub fn check_file(file: &PyFile, path: &str, selection: &Selection, opts: &CodeOptions) -> Vec<RawFinding> {
     let mut enabled = [false; 1000];
     let mut enabled_py = [false; 100];
+    let mut enabled_up = [false; 100];
     for rule in selection.enabled_rules() {
         if let Some(n) = rule.id.strip_prefix("PY").and_then(|n| n.parse::<usize>().ok())
             && n < 100
         {
             enabled_py[n] = true;
+        } else if let Some(n) = rule.id.strip_prefix("UP").and_then(|n| n.parse::<usize>().ok())
+            && n < 100
+        {
+            enabled_up[n] = true;
         } else if let Some(n) = rule.id.strip_prefix('B').and_then(|n| n.parse::<usize>().ok())
             && n < 1000
         {
@@ -536,7 +547,9 @@ pub fn check_file(file: &PyFile, path: &str, selection: &Selection, opts: &CodeO
         opts,
         enabled,
         enabled_py,
+        enabled_up,
         any_py: enabled_py.iter().any(|e| *e)
+            || enabled_up.iter().any(|e| *e)
             || selection.is_enabled("DJ113")
             || selection.is_enabled("DJ114")
             || selection.enabled_rules().any(|r| r.id.starts_with("FL") || r.id.starts_with("FA")),
@@ -568,7 +581,7 @@ pub fn check_file(file: &PyFile, path: &str, selection: &Selection, opts: &CodeO
     // pyward's own rules judge context; in test code the context is usually
     // deliberate, so those findings drop to LOW confidence there.
     if is_test_path(path) {
-        for f in findings.iter_mut().filter(|f| ["PY", "DJ", "FL", "FA"].iter().any(|p| f.rule.starts_with(p))) {
+        for f in findings.iter_mut().filter(|f| ["PY", "DJ", "FL", "FA", "UP"].iter().any(|p| f.rule.starts_with(p))) {
             f.confidence = Level::Low;
         }
     }

@@ -10,6 +10,8 @@
 //! - `tls.rs`: PY024 TLS verification switched off
 //! - `django.rs`: DJ113 csrf_exempt views, DJ114 the admin at `admin/`
 //! - `flask.rs`, `fastapi.rs`: FL001-FL010 and FA001-FA005, app configuration in code
+//! - `uploads.rs`: UP004, UP006, UP007, UP009, UP010 uploaded files: serving, archives,
+//!   image bombs, S3 ACLs and presigned URLs
 
 mod crypto;
 mod django;
@@ -20,6 +22,7 @@ mod passwords;
 mod redos;
 mod tls;
 mod tokens;
+mod uploads;
 mod web;
 
 use std::sync::LazyLock;
@@ -38,6 +41,7 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
     redos::call(c, ctx);
     tls::call(c, ctx);
     django::call(c, ctx);
+    uploads::call(c, ctx);
     if !c.web_rules.is_empty() {
         flask::call(c, ctx);
         fastapi::call(c, ctx);
@@ -74,6 +78,7 @@ pub(super) fn stmt<'a>(c: &mut Checker<'a>, stmt: &'a Stmt) {
     web::stmt(c, stmt);
     tls::stmt(c, stmt);
     django::stmt(c, stmt);
+    uploads::stmt(c, stmt);
     if !c.web_rules.is_empty() {
         flask::stmt(c, stmt);
     }
