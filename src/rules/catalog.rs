@@ -130,6 +130,7 @@ rules! {
     "UP004", "django-static-serve", Code, M, H, 434, [], "Uploaded files are served by django.views.static.serve in the URL patterns.";
     "UP006", "archive-extract-unbounded", Code, M, M, 409, [], "An archive is unpacked whole with no bound on its size or members.";
     "UP007", "pillow-bomb-check-disabled", Code, M, H, 409, [], "Pillow's decompression-bomb check is switched off.";
+    "UP008", "cloudinary-upload-unrestricted", Code, M, M, 434, [], "A Cloudinary upload accepts any file type, is unsigned, or a private asset gets an unsigned URL.";
     "UP009", "s3-public-acl", Code, M, M, 732, [], "Files are stored on S3 with a public ACL.";
     "UP010", "s3-presigned-url-long", Code, M, H, 613, [], "Presigned S3 URLs stay valid for more than a day.";
     "DJ001", "django-security-middleware-missing", Config, M, H, 319, ["security.W001"], "SecurityMiddleware is not in MIDDLEWARE, so the HSTS, nosniff, referrer, opener-policy and SSL-redirect settings have no effect.";

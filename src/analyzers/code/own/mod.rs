@@ -10,7 +10,7 @@
 //! - `tls.rs`: PY024 TLS verification switched off
 //! - `django.rs`: DJ113 csrf_exempt views, DJ114 the admin at `admin/`
 //! - `flask.rs`, `fastapi.rs`: FL001-FL010 and FA001-FA005, app configuration in code
-//! - `uploads.rs`: UP004, UP006, UP007, UP009, UP010 uploaded files: serving, archives,
+//! - `uploads.rs`: UP004, UP006-UP010 uploaded files: serving, archives, Cloudinary,
 //!   image bombs, S3 ACLs and presigned URLs
 
 mod crypto;

@@ -1,6 +1,7 @@
 //! Uploaded files, the rules that need no data flow: UP004 django-static-serve,
 //! UP006 archive-extract-unbounded, UP007 pillow-bomb-check-disabled,
-//! UP009 s3-public-acl, UP010 s3-presigned-url-long.
+//! UP008 cloudinary-upload-unrestricted, UP009 s3-public-acl,
+//! UP010 s3-presigned-url-long.
 
 use ruff_python_ast::{Expr, Stmt};
 use ruff_text_size::Ranged;
@@ -18,6 +19,9 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
     }
     if c.on_up(6) {
         archive(c, ctx);
+    }
+    if c.on_up(8) {
+        cloudinary(c, ctx);
     }
     if c.on_up(9) {
         public_acl(c, ctx);
@@ -161,6 +165,60 @@ fn checks_sizes(c: &Checker) -> bool {
         let body = &c.file.text[f.range()];
         body.contains("file_size") || body.contains("compress_size") || body.contains(".size")
     })
+}
+
+/// UP008: Cloudinary uploads that accept anything, or unsigned, and private
+/// assets given unsigned delivery URLs.
+fn cloudinary(c: &mut Checker, ctx: &CallCtx) {
+    let r = ctx.call.range();
+    let literal = |kw: &str| match ctx.kw_value(kw) {
+        Some(Expr::StringLiteral(s)) => Some(s.value.to_str().to_owned()),
+        _ => None,
+    };
+    // `CloudinaryImage("id").build_url(...)`: a method of an object.
+    let delivery = ctx.name() == "build_url" && c.imports.imported_like("cloudinary");
+    let qual = if delivery { "cloudinary.utils.cloudinary_url" } else { ctx.qual.as_str() };
+    let (severity, confidence, message) = match qual {
+        "cloudinary.uploader.unsigned_upload" => (
+            Medium,
+            High,
+            "An unsigned Cloudinary upload: the preset lets anyone who learns its name upload to the account, from anywhere. Sign uploads on the server, or let the browser upload with a signature the server issues.".to_owned(),
+        ),
+        "cloudinary.uploader.upload" | "cloudinary.uploader.upload_large" | "cloudinary.uploader.upload_image" => {
+            let restricted = ctx.kw_value("allowed_formats").is_some();
+            if let Some(kind) = literal("resource_type").filter(|k| !restricted && (k == "raw" || k == "auto")) {
+                (
+                    Medium,
+                    Medium,
+                    format!(
+                        "A Cloudinary upload with `resource_type=\"{kind}\"` accepts any file (HTML, SVG, scripts, executables) and serves it from the account's delivery domain. Use `image` or `video`, or list `allowed_formats`."
+                    ),
+                )
+            } else if !restricted && ctx.kw_value("upload_preset").is_none() {
+                (
+                    Low,
+                    Medium,
+                    "A Cloudinary upload without `allowed_formats`: any format Cloudinary accepts for the resource type is stored and delivered. List the formats you expect (`allowed_formats=[\"jpg\", \"png\", \"webp\"]`).".to_owned(),
+                )
+            } else {
+                return;
+            }
+        }
+        "cloudinary.utils.cloudinary_url" => {
+            let private = literal("type").is_some_and(|t| t == "private" || t == "authenticated");
+            let signed = ctx.kw_value("sign_url").is_some_and(super::is_true);
+            if !private || signed {
+                return;
+            }
+            (
+                Medium,
+                Medium,
+                "A delivery URL for a private or authenticated Cloudinary asset is built without `sign_url=True`: the asset is then either refused or, with a permissive account setting, delivered to anyone. Sign the URL (and give it an expiry).".to_owned(),
+            )
+        }
+        _ => return,
+    };
+    c.report("UP008", severity, confidence, message, r, r);
 }
 
 /// `"public-read"` or `"public-read-write"`, the canned ACLs that open objects to everyone.
