@@ -48,6 +48,8 @@ pub struct ScanOptions {
     pub deps: analyzers::deps::DepsOptions,
     /// Also read every commit reachable from HEAD for secrets (`--git-history`).
     pub git_history: bool,
+    /// Upload stores whose files are inspected (`--uploads DIR`).
+    pub uploads: Vec<PathBuf>,
 }
 
 impl ScanOptions {
@@ -68,6 +70,7 @@ impl ScanOptions {
             progress: None,
             deps: analyzers::deps::DepsOptions::default(),
             git_history: false,
+            uploads: Vec::new(),
         }
     }
 }
@@ -93,6 +96,8 @@ pub struct ScanResult {
     pub deps: Option<analyzers::deps::Summary>,
     /// The repositories whose history was read (`--git-history`).
     pub history: Vec<analyzers::secrets::history::Summary>,
+    /// The upload stores inspected (`--uploads DIR`).
+    pub uploads: Vec<analyzers::uploads::Summary>,
 }
 
 #[derive(Default)]
@@ -195,6 +200,12 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     } else {
         Vec::new()
     };
+    let mut uploads = Vec::new();
+    for store in &opts.uploads {
+        let (found, summary) = pool.install(|| analyzers::uploads::scan(store, &opts.selection))?;
+        findings.extend(found);
+        uploads.push(summary);
+    }
     // The filter stage: per-file ignores, then the thresholds, then the baseline.
     findings.retain(|f| !ignored_for_file(opts, f));
     findings.retain(|f| f.severity >= opts.severity_level && f.confidence >= opts.confidence_level);
@@ -207,7 +218,7 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     known.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     files.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(ScanResult { findings, files, known, elapsed: start.elapsed(), deps, history })
+    Ok(ScanResult { findings, files, known, elapsed: start.elapsed(), deps, history, uploads })
 }
 
 /// `--git-history`: the secrets of every commit reachable from HEAD, for each

@@ -178,6 +178,11 @@ struct ScanArgs {
     /// with their commit and date.
     #[arg(long)]
     git_history: bool,
+    /// Also inspect the files in this upload store (repeatable): real types
+    /// against extensions, scripts in SVGs, polyglots, unsafe archives and
+    /// bombs, macros, PDF actions, double extensions, GPS positions.
+    #[arg(long, value_name = "DIR")]
+    uploads: Vec<PathBuf>,
 }
 
 fn main() -> ExitCode {
@@ -336,6 +341,7 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
         progress,
         deps,
         git_history: args.git_history,
+        uploads: if args.uploads.is_empty() { cfg.uploads.clone() } else { args.uploads.clone() },
     };
     let result = pyward::scan(&opts)?;
     if let Some(path) = &args.write_baseline {

@@ -275,6 +275,7 @@ fn fixture_text(fixtures: &Path, rule: &rules::Rule) -> (PathBuf, String) {
     let folder = match rule.analyzer {
         rules::Analyzer::Deps => Some("deps-audit"),
         rules::Analyzer::Secrets => Some("secrets"),
+        rules::Analyzer::Uploads => Some("uploads"),
         _ if rule.id == "E004" => Some("deps-audit"),
         _ => None,
     };

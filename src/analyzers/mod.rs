@@ -4,3 +4,4 @@ pub mod code;
 pub mod config;
 pub mod deps;
 pub mod secrets;
+pub mod uploads;

@@ -155,6 +155,8 @@ pub struct Config {
     pub fail_on: Option<Level>,
     pub baseline: Option<PathBuf>,
     pub max_file_size: Option<u64>,
+    /// Upload stores to inspect (`uploads`, relative to the config file).
+    pub uploads: Vec<PathBuf>,
     pub code: CodeOptions,
     pub deps: DepsConfig,
     /// Warnings about settings that were read but have no effect.
@@ -318,6 +320,10 @@ fn apply_pyward(config: &mut Config, path: &Path, value: &Value, prefix: &str) -
                 config.max_file_size =
                     Some(v.as_u64().ok_or_else(|| invalid(path, format!("`{full}` must be a number of bytes")))?);
             }
+            "uploads" => {
+                let base = path.parent().unwrap_or(Path::new("."));
+                config.uploads = string_list(path, &full, v)?.iter().map(|s| base.join(s)).collect();
+            }
             "deps" => apply_deps(&mut config.deps, path, v, &full)?,
             "options" => {
                 let Value::Object(sections) = v else {
@@ -339,7 +345,7 @@ fn apply_pyward(config: &mut Config, path: &Path, value: &Value, prefix: &str) -
                 return Err(invalid(
                     path,
                     format!(
-                        "unknown key `{full}` (known: select, ignore, exclude, per-file-ignores, severity-level, confidence-level, fail-on, baseline, max-file-size, deps, options)"
+                        "unknown key `{full}` (known: select, ignore, exclude, per-file-ignores, severity-level, confidence-level, fail-on, baseline, max-file-size, uploads, deps, options)"
                     ),
                 ));
             }

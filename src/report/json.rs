@@ -65,6 +65,14 @@ pub fn render(result: &ScanResult) -> String {
             "oversized": h.oversized,
             "shallow": h.shallow,
         })).collect::<Vec<Value>>()),
+        "uploads": (!result.uploads.is_empty()).then(|| result.uploads.iter().map(|u| json!({
+            "path": u.path,
+            "files": u.files,
+            "bytes": u.bytes,
+            "symlinks": u.symlinks,
+            "unreadable": u.unreadable,
+            "damaged": u.damaged,
+        })).collect::<Vec<Value>>()),
         "stats": {
             "files": result.files.len(),
             "findings": result.findings.len(),

@@ -96,6 +96,41 @@ pub(crate) fn history_status(result: &ScanResult) -> (Vec<String>, Vec<String>) 
     (lines, notes)
 }
 
+/// What `--uploads` read, one line per store.
+pub(crate) fn uploads_status(result: &ScanResult) -> Vec<String> {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    result
+        .uploads
+        .iter()
+        .map(|u| {
+            let mut line = format!(
+                "Upload store {} read: {} ({}).",
+                u.path,
+                plural(u.files, "file", "files"),
+                crate::analyzers::uploads::archive::size(u.bytes)
+            );
+            let mut extra = Vec::new();
+            if u.symlinks > 0 {
+                extra.push(format!("{} not followed", plural(u.symlinks, "symbolic link", "symbolic links")));
+            }
+            if u.unreadable > 0 {
+                extra.push(format!("{} unreadable (E002)", plural(u.unreadable, "entry", "entries")));
+            }
+            if u.damaged > 0 {
+                extra.push(format!(
+                    "{} damaged or truncated, read as far as it goes",
+                    plural(u.damaged, "archive or document", "archives or documents")
+                ));
+            }
+            if !extra.is_empty() {
+                line.pop();
+                line.push_str(&format!("; {}.", extra.join(", ")));
+            }
+            line
+        })
+        .collect()
+}
+
 /// The rule's documentation link used by SARIF and Bandit output.
 pub(crate) fn help_uri(rule: &str) -> String {
     format!("https://github.com/pyward/pyward/blob/main/docs/rules.md#{}", rule.to_ascii_lowercase())

@@ -137,6 +137,9 @@ fn invocation(result: &ScanResult) -> Value {
     for line in history.into_iter().chain(history_notes) {
         notifications.push(json!({"level": "note", "message": {"text": line}, "descriptor": {"id": "git-history"}}));
     }
+    for line in super::uploads_status(result) {
+        notifications.push(json!({"level": "note", "message": {"text": line}, "descriptor": {"id": "uploads"}}));
+    }
     let mut inv = json!({"executionSuccessful": true});
     if !notifications.is_empty() {
         inv["toolExecutionNotifications"] = Value::Array(notifications);

@@ -142,7 +142,7 @@ pub fn render(result: &ScanResult, opts: &TextOptions) -> String {
         let _ = writeln!(out, "{line}");
     }
     let (history, history_notes) = super::history_status(result);
-    for line in history {
+    for line in history.into_iter().chain(super::uploads_status(result)) {
         let _ = writeln!(out, "{line}");
     }
     for note in notes.into_iter().chain(history_notes) {

@@ -17,6 +17,8 @@ pub enum Analyzer {
     Deps,
     /// Secrets written into any text file of the project.
     Secrets,
+    /// The files already in an upload store (`--uploads DIR`).
+    Uploads,
     /// pyward's own errors: files it could not analyse.
     Errors,
 }
@@ -28,6 +30,7 @@ impl Analyzer {
             Analyzer::Config => "config",
             Analyzer::Deps => "deps",
             Analyzer::Secrets => "secrets",
+            Analyzer::Uploads => "uploads",
             Analyzer::Errors => "errors",
         }
     }

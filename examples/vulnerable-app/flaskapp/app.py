@@ -7,6 +7,7 @@ import jinja2
 from flask import (
     Flask,
     Markup,
+    abort,
     jsonify,
     make_response,
     redirect,
@@ -32,10 +33,15 @@ BACKUP_AWS_KEY = "AKIAIOSFODNN7EXAMPLE"
 emails = jinja2.Environment(loader=jinja2.FileSystemLoader("templates"), autoescape=False)
 
 DB_PATH = os.path.join(os.path.dirname(__file__), "blog.db")
+ALLOWED_EXTENSIONS = {"png", "jpg", "jpeg", "gif", "pdf"}
 
 
 def db():
     return sqlite3.connect(DB_PATH)
+
+
+def allowed_file(filename):
+    return "." in filename and filename.rsplit(".", 1)[1].lower() in ALLOWED_EXTENSIONS
 
 
 @app.route("/hello")
@@ -62,7 +68,8 @@ def newsletter():
 @app.route("/upload", methods=["POST"])
 def upload():
     f = request.files["file"]
-    # FLAW: path traversal, upload saved under the client's filename without secure_filename()
+    # FLAW: path traversal, upload saved under the client's filename without secure_filename() (UP001)
+    # FLAW: any file type stored, HTML and scripts included, with no check of what it is (UP002)
     f.save(os.path.join(app.config["UPLOAD_FOLDER"], f.filename))
     return jsonify(saved=f.filename)
 
@@ -149,6 +156,9 @@ def safe_upload():
     f = request.files["file"]
     # SAFE: secure_filename() strips directories and dangerous characters
     name = secure_filename(f.filename)
+    # SAFE: only the extensions of ALLOWED_EXTENSIONS are stored
+    if not allowed_file(name):
+        abort(400)
     f.save(os.path.join(app.config["UPLOAD_FOLDER"], name))
     return jsonify(saved=name)
 

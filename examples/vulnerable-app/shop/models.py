@@ -1,6 +1,7 @@
 import hashlib
 
 from django.contrib.auth.models import User
+from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models.expressions import RawSQL
 
@@ -50,8 +51,12 @@ class Order(models.Model):
 
 class Document(models.Model):
     owner = models.ForeignKey(Customer, on_delete=models.CASCADE)
-    # FLAW: uploads accepted with no extension or content-type validation
+    # FLAW: uploads accepted with no extension or content-type validation (UP002)
     file = models.FileField(upload_to="documents/")
+    # SAFE: the signed copy must be a PDF
+    signed_copy = models.FileField(
+        upload_to="documents/signed/", blank=True, validators=[FileExtensionValidator(["pdf"])]
+    )
     uploaded = models.DateTimeField(auto_now_add=True)
 
 

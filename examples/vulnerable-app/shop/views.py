@@ -83,12 +83,13 @@ def profile(request, user_id):
 @csrf_exempt  # FLAW: CSRF protection turned off for an upload
 def upload_document(request):
     upload = request.FILES["document"]
-    # FLAW: path traversal, file saved under the client-supplied name ("../../mysite/settings.py")
+    # FLAW: stored under the name the client chose, replacing any document of that name
+    # (not path traversal: Django strips the directories from upload.name)
     destination = os.path.join(settings.MEDIA_ROOT, "documents", upload.name)
-    # FLAW: no size, extension or content check; the upload folder is served back to users
     with open(destination, "wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
+        # FLAW: any file type stored, into the upload folder served back to users (UP002); the
+        # whole upload read into memory at once, however large (UP005)
+        out.write(upload.read())
     # FLAW: world-writable file permissions (B103)
     os.chmod(destination, 0o777)
     Document.objects.create(owner=request.user.customer, file="documents/" + upload.name)

@@ -10,8 +10,10 @@
 //! - `tls.rs`: PY024 TLS verification switched off
 //! - `django.rs`: DJ113 csrf_exempt views, DJ114 the admin at `admin/`
 //! - `flask.rs`, `fastapi.rs`: FL001-FL010 and FA001-FA005, app configuration in code
-//! - `uploads.rs`: UP004, UP006-UP010 uploaded files: serving, archives, Cloudinary,
-//!   image bombs, S3 ACLs and presigned URLs
+//! - `uploads.rs`: UP003, UP004, UP006-UP010 uploaded files: where they are stored and
+//!   served, archives, Cloudinary, image bombs, S3 ACLs and presigned URLs
+//! - `upload_views.rs`: UP001, UP002, UP005 upload views followed statement by statement:
+//!   the client's file name into a path, no type check, whole reads
 
 mod crypto;
 mod django;
@@ -22,6 +24,7 @@ mod passwords;
 mod redos;
 mod tls;
 mod tokens;
+mod upload_views;
 mod uploads;
 mod web;
 

@@ -14,6 +14,12 @@ use crate::finding::Level::{High, Low, Medium};
 const ONE_DAY: i64 = 86_400;
 
 pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
+    if c.on_up(2) {
+        super::upload_views::file_field(c, ctx);
+    }
+    if c.on_up(3) {
+        served_inline(c, ctx);
+    }
     if c.on_up(4) {
         static_serve(c, ctx);
     }
@@ -32,8 +38,15 @@ pub(super) fn call(c: &mut Checker, ctx: &CallCtx) {
 }
 
 pub(super) fn stmt(c: &mut Checker, stmt: &Stmt) {
+    if let Stmt::FunctionDef(def) = stmt {
+        super::upload_views::function(c, def);
+        return;
+    }
     let Stmt::Assign(assign) = stmt else { return };
     let r = stmt.range();
+    if c.on_up(3) {
+        upload_folder(c, assign, r);
+    }
     for target in &assign.targets {
         let name = match target {
             Expr::Attribute(a) => a.attr.as_str(),
@@ -79,6 +92,103 @@ pub(super) fn stmt(c: &mut Checker, stmt: &Stmt) {
             }
             _ => {}
         }
+    }
+}
+
+/// UP003: `MEDIA_ROOT` / `UPLOAD_FOLDER` (also `app.config["UPLOAD_FOLDER"]`)
+/// under a `static` or `templates` folder, and `MEDIA_URL` equal to `STATIC_URL`.
+fn upload_folder(c: &mut Checker, assign: &ruff_python_ast::StmtAssign, r: ruff_text_size::TextRange) {
+    for target in &assign.targets {
+        let key = match target {
+            Expr::Name(n) => n.id.as_str(),
+            Expr::Subscript(s) if matches!(&*s.value, Expr::Attribute(a) if a.attr.as_str() == "config") => {
+                match &*s.slice {
+                    Expr::StringLiteral(k) => k.value.to_str(),
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        match key {
+            "MEDIA_ROOT" | "UPLOAD_FOLDER" => {
+                let mut folder = None;
+                super::any_deep(&assign.value, |e| {
+                    if let Expr::StringLiteral(s) = e {
+                        folder = s
+                            .value
+                            .to_str()
+                            .split(['/', '\\'])
+                            .find(|p| matches!(*p, "static" | "templates"))
+                            .map(str::to_owned);
+                    }
+                    folder.is_some()
+                });
+                if let Some(folder) = folder {
+                    let what = if folder == "static" {
+                        "the static folder is served as is, inline and with a type guessed from the name: an uploaded `.html` or `.svg` runs in the site's origin"
+                    } else {
+                        "an uploaded file there can be rendered as a template (server-side template injection) or shadow a real one"
+                    };
+                    c.report(
+                        "UP003",
+                        Medium,
+                        Medium,
+                        format!("`{key}` puts uploads under a `{folder}` folder: {what}. Keep uploads in a folder of their own, outside the code, templates and static files."),
+                        r,
+                        r,
+                    );
+                }
+            }
+            "MEDIA_URL" if matches!(target, Expr::Name(_)) => {
+                let media = c.literal(&assign.value);
+                let static_url = c.constants.get("STATIC_URL").and_then(|v| c.literal(v));
+                if media.is_some() && media == static_url {
+                    c.report(
+                        "UP003",
+                        Medium,
+                        Medium,
+                        "`MEDIA_URL` is the same as `STATIC_URL`: uploads are served from the same place, and with the same trust, as the site's own static files. Give uploads their own URL, ideally on another domain.",
+                        r,
+                        r,
+                    );
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// UP003: upload folders served inline, by Starlette's `StaticFiles` or
+/// Flask's `send_from_directory` without `as_attachment=True`.
+fn served_inline(c: &mut Checker, ctx: &CallCtx) {
+    let name = ctx.name();
+    if name != "StaticFiles" && name != "send_from_directory" {
+        return;
+    }
+    let Some(folder) = super::arg(ctx, 0, "directory") else { return };
+    let text = c.file.text[folder.range()].to_ascii_lowercase();
+    if !(text.contains("upload") || text.contains("media")) {
+        return;
+    }
+    let r = ctx.call.range();
+    if name == "StaticFiles" {
+        c.report(
+            "UP003",
+            Medium,
+            Medium,
+            "An upload folder is mounted with `StaticFiles`: every upload is served inline with a type guessed from its name, so an uploaded `.html` or `.svg` runs script in the site's origin. Serve uploads through a view that sets `Content-Disposition: attachment`, or from another domain.",
+            r,
+            r,
+        );
+    } else if !ctx.kw_value("as_attachment").is_some_and(super::is_true) {
+        c.report(
+            "UP003",
+            Low,
+            Medium,
+            "Uploads are sent with `send_from_directory` without `as_attachment=True`: the browser shows them inline with a type guessed from the name, so an uploaded `.html` or `.svg` runs script in the site's origin. Pass `as_attachment=True` for anything but vetted images.",
+            r,
+            r,
+        );
     }
 }
 
