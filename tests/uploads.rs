@@ -664,3 +664,92 @@ fn unreadable_files_and_folders_are_reported_and_the_scan_goes_on() {
     assert!(found.contains(&("UP101".to_owned(), "page.png".to_owned())), "{found:?}");
     std::fs::set_permissions(store.join("locked-dir"), std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+// ---------------------------------------------------------------------------
+// The binary: configuration, formats, the example's store.
+
+fn pyward_bin() -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("pyward"));
+    cmd.env("PYWARD_OFFLINE", "1").env("PYWARD_CACHE_DIR", std::env::temp_dir().join("pyward-tests-no-cache"));
+    cmd
+}
+
+/// The example project's upload store, with the binary bad files the tests
+/// write beside the committed text ones, found through `[tool.pyward] uploads`.
+#[test]
+fn the_example_store_through_the_configuration() {
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/vulnerable-app");
+    let tmp = tempfile::tempdir().unwrap();
+    let project = tmp.path().join("app");
+    let store = project.join("uploads");
+    std::fs::create_dir_all(&store).unwrap();
+    std::fs::copy(example.join("pyproject.toml"), project.join("pyproject.toml")).unwrap();
+    for entry in std::fs::read_dir(example.join("uploads")).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, store.join(path.file_name().unwrap())).unwrap();
+    }
+    for (name, sample_name) in [
+        ("theme.zip", "traversal.zip"),
+        ("report.docm", "macro.docm"),
+        ("profile.jpg", "gps.jpg"),
+        ("export.zip", "overlap.zip"),
+    ] {
+        std::fs::write(store.join(name), sample(sample_name).unwrap()).unwrap();
+    }
+    let out = pyward_bin().current_dir(&project).args(["scan", "--no-progress", "--select", "UP1"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    for expected in [
+        "uploads/avatar.jpg:1:1: UP101",
+        "uploads/notes.php.jpg:1:1: UP109",
+        "uploads/logo.svg:4:1: UP103",
+        "uploads/banner.gif:1:1: UP104",
+        "uploads/invoice.pdf:1:1: UP108",
+        "uploads/theme.zip:1:1: UP105",
+        "uploads/report.docm:1:1: UP107",
+        "uploads/profile.jpg:1:1: UP110",
+        "uploads/export.zip:1:1: UP106",
+        "Upload store uploads read: 11 files",
+    ] {
+        assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
+    }
+    assert!(!text.contains("chart.svg"), "the clean SVG is reported:\n{text}");
+    // JSON and SARIF carry the store's summary.
+    let out = pyward_bin().current_dir(&project).args(["scan", "--select", "UP1", "-f", "json"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["uploads"][0]["path"], "uploads");
+    assert_eq!(v["uploads"][0]["files"], 11);
+    assert!(v["findings"].as_array().unwrap().iter().all(|f| f["snippet"] == ""));
+    let out = pyward_bin().current_dir(&project).args(["scan", "--select", "UP1", "-f", "sarif"]).output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let notes = v["runs"][0]["invocations"][0]["toolExecutionNotifications"].as_array().unwrap();
+    assert!(notes.iter().any(|n| n["descriptor"]["id"] == "uploads"), "{notes:?}");
+    // --uploads replaces the configured stores.
+    let other = tmp.path().join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    let out = pyward_bin()
+        .current_dir(&project)
+        .args(["scan", "--no-progress", "--select", "UP1", "--uploads"])
+        .arg(&other)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn a_bad_store_path_is_a_usage_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = pyward_bin()
+        .current_dir(tmp.path())
+        .args(["scan", "--no-progress", "--uploads", "media-missing"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("--uploads media-missing") && err.contains("hint:"), "{err}");
+    std::fs::write(tmp.path().join("pyproject.toml"), "[tool.pyward]\nuploads = \"media\"\n").unwrap();
+    let out = pyward_bin().current_dir(tmp.path()).args(["scan", "--no-progress"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("pyproject.toml") && err.contains("uploads"), "{err}");
+}
