@@ -287,20 +287,18 @@ impl Flow<'_> {
 
     /// Visits every call of an expression for sinks, stores and reads.
     fn expr(&mut self, expr: &Expr) {
-        let mut stack = vec![expr];
-        let mut budget = 10_000;
-        while let Some(e) = stack.pop() {
-            budget -= 1;
-            if budget == 0 {
-                return;
-            }
-            if let Expr::Call(call) = e {
-                self.call(call);
-            }
+        let mut calls = Vec::new();
+        search(expr, |e| match e {
             // Lambdas are functions of their own.
-            if !matches!(e, Expr::Lambda(_)) {
-                stack.extend(children(e));
+            Expr::Lambda(_) => Step::Skip,
+            Expr::Call(call) => {
+                calls.push(call);
+                Step::Descend
             }
+            _ => Step::Descend,
+        });
+        for call in calls {
+            self.call(call);
         }
     }
 
@@ -465,68 +463,84 @@ impl Flow<'_> {
 
     /// Whether the value holds the client's file name, unsanitised.
     fn carries_name(&self, e: &Expr) -> bool {
-        let mut stack = vec![e];
-        let mut budget = 10_000;
-        while let Some(e) = stack.pop() {
-            budget -= 1;
-            if budget == 0 {
-                return false;
+        search(e, |e| match e {
+            Expr::Name(n) if self.names.contains(n.id.as_str()) => Step::Found,
+            Expr::Attribute(a)
+                if a.attr.as_str() == "filename"
+                    && matches!(self.upload_of(&a.value), Some(Framework::Flask | Framework::Starlette)) =>
+            {
+                Step::Found
             }
-            match e {
-                Expr::Name(n) if self.names.contains(n.id.as_str()) => return true,
-                Expr::Attribute(a) if a.attr.as_str() == "filename" => {
-                    if matches!(self.upload_of(&a.value), Some(Framework::Flask | Framework::Starlette)) {
-                        return true;
-                    }
-                    stack.push(&a.value);
-                }
-                // Path(name).name / .suffix / .stem: no directories left.
-                Expr::Attribute(a)
-                    if matches!(a.attr.as_str(), "name" | "suffix" | "suffixes" | "stem")
-                        && matches!(a.value.as_ref(), Expr::Call(_)) => {}
-                Expr::Call(call)
-                    if matches!(callee_name(call), Some("secure_filename" | "get_valid_filename" | "basename")) => {}
-                // os.path.splitext(name)[1]: the extension only.
-                Expr::Subscript(s)
-                    if matches!(s.value.as_ref(), Expr::Call(call) if callee_name(call) == Some("splitext"))
-                        && int_value(&s.slice) == Some(1) => {}
-                // A comparison or a length is not the name.
-                Expr::Compare(_) | Expr::BoolOp(_) => {}
-                Expr::Call(call) if matches!(callee_name(call), Some("len" | "bool" | "int" | "isinstance")) => {}
-                Expr::Lambda(_) => {}
-                other => stack.extend(children(other)),
+            // Path(name).name / .suffix / .stem: no directories left.
+            Expr::Attribute(a)
+                if matches!(a.attr.as_str(), "name" | "suffix" | "suffixes" | "stem")
+                    && matches!(a.value.as_ref(), Expr::Call(_)) =>
+            {
+                Step::Skip
             }
-        }
-        false
+            Expr::Call(call)
+                if matches!(
+                    callee_name(call),
+                    Some("secure_filename" | "get_valid_filename" | "basename" | "len" | "bool" | "int" | "isinstance")
+                ) =>
+            {
+                Step::Skip
+            }
+            // os.path.splitext(name)[1]: the extension only.
+            Expr::Subscript(s)
+                if matches!(s.value.as_ref(), Expr::Call(call) if callee_name(call) == Some("splitext"))
+                    && int_value(&s.slice) == Some(1) =>
+            {
+                Step::Skip
+            }
+            // A comparison is not the name.
+            Expr::Compare(_) | Expr::BoolOp(_) | Expr::Lambda(_) => Step::Skip,
+            _ => Step::Descend,
+        })
     }
 
     /// Whether the value holds the upload's bytes: `<upload>.read()`,
     /// `await <upload>.read()`, `<upload>.file.read()`, or a variable holding them.
     fn carries_data(&self, e: &Expr) -> bool {
-        let mut stack = vec![e];
-        let mut budget = 10_000;
-        while let Some(e) = stack.pop() {
-            budget -= 1;
-            if budget == 0 {
-                return false;
+        search(e, |e| match e {
+            Expr::Name(n) if self.data.contains(n.id.as_str()) => Step::Found,
+            Expr::Call(call)
+                if matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.as_str() == "read"
+                    && (self.upload_of(&a.value).is_some() || self.upload_stream(&a.value).is_some())) =>
+            {
+                Step::Found
             }
-            match e {
-                Expr::Name(n) if self.data.contains(n.id.as_str()) => return true,
-                Expr::Call(call) => {
-                    if let Expr::Attribute(a) = call.func.as_ref()
-                        && a.attr.as_str() == "read"
-                        && (self.upload_of(&a.value).is_some() || self.upload_stream(&a.value).is_some())
-                    {
-                        return true;
-                    }
-                    stack.extend(children(e));
-                }
-                Expr::Lambda(_) => {}
-                other => stack.extend(children(other)),
-            }
-        }
-        false
+            Expr::Lambda(_) => Step::Skip,
+            _ => Step::Descend,
+        })
     }
+}
+
+/// What [`search`] does with a node.
+enum Step {
+    Found,
+    /// Not this node nor anything under it.
+    Skip,
+    Descend,
+}
+
+/// Walks an expression depth-first without recursing (deep expressions must
+/// not overflow the stack), with a budget for pathological sizes.
+fn search<'e>(root: &'e Expr, mut step: impl FnMut(&'e Expr) -> Step) -> bool {
+    let mut stack = vec![root];
+    let mut budget = 10_000;
+    while let Some(e) = stack.pop() {
+        budget -= 1;
+        if budget == 0 {
+            return false;
+        }
+        match step(e) {
+            Step::Found => return true,
+            Step::Skip => {}
+            Step::Descend => stack.extend(children(e)),
+        }
+    }
+    false
 }
 
 /// `await request.form()` (Starlette).

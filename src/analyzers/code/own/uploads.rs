@@ -112,8 +112,10 @@ fn upload_folder(c: &mut Checker, assign: &ruff_python_ast::StmtAssign, r: ruff_
         match key {
             "MEDIA_ROOT" | "UPLOAD_FOLDER" => {
                 let mut folder = None;
+                let mut any_string = false;
                 super::any_deep(&assign.value, |e| {
                     if let Expr::StringLiteral(s) = e {
+                        any_string = true;
                         folder = s
                             .value
                             .to_str()
@@ -123,6 +125,23 @@ fn upload_folder(c: &mut Checker, assign: &ruff_python_ast::StmtAssign, r: ruff_
                     }
                     folder.is_some()
                 });
+                // The project's own folder, with no sub-folder: `MEDIA_ROOT = BASE_DIR`,
+                // `UPLOAD_FOLDER = app.root_path`, `os.path.dirname(__file__)`.
+                let text = &c.file.text[assign.value.range()];
+                if folder.is_none()
+                    && !any_string
+                    && (text.contains("BASE_DIR") || text.contains("__file__") || text.contains("root_path"))
+                {
+                    c.report(
+                        "UP003",
+                        Medium,
+                        Medium,
+                        format!("`{key}` is the project's own code folder: uploads land beside the application's modules, templates and settings, where a name like `settings.py` or `__init__.py` replaces code and a server that runs scripts runs them. Keep uploads in a folder of their own, outside the code."),
+                        r,
+                        r,
+                    );
+                    continue;
+                }
                 if let Some(folder) = folder {
                     let what = if folder == "static" {
                         "the static folder is served as is, inline and with a type guessed from the name: an uploaded `.html` or `.svg` runs in the site's origin"
