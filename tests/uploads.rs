@@ -753,3 +753,27 @@ fn a_bad_store_path_is_a_usage_error() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("pyproject.toml") && err.contains("uploads"), "{err}");
 }
+
+/// UP002 on Django models: the model's `FileField`, not its copy in a migration.
+#[test]
+fn file_fields_in_migrations_are_left_to_the_model() {
+    let tmp = tempfile::tempdir().unwrap();
+    let app = tmp.path().join("docs");
+    std::fs::create_dir_all(app.join("migrations")).unwrap();
+    std::fs::write(
+        app.join("models.py"),
+        "from django.db import models\n\nclass Doc(models.Model):\n    file = models.FileField(upload_to=\"docs/\")\n",
+    )
+    .unwrap();
+    std::fs::write(
+        app.join("migrations").join("0001_initial.py"),
+        "from django.db import migrations, models\n\nFIELDS = [(\"file\", models.FileField(upload_to=\"docs/\"))]\n",
+    )
+    .unwrap();
+    let mut opts = ScanOptions::new(vec![tmp.path().to_path_buf()]);
+    opts.selection = Selection::new(&["UP002".to_owned()], &[]);
+    let result = pyward::scan(&opts).expect("scan runs");
+    let paths: Vec<&str> = result.findings.iter().map(|f| f.location.path.as_str()).collect();
+    assert_eq!(paths.len(), 1, "{paths:?}");
+    assert!(paths[0].ends_with("docs/models.py"), "{paths:?}");
+}

@@ -261,14 +261,31 @@ const HTML_STARTS: &[&[u8]] = &[
     b"<body",
     b"<br",
     b"<p",
-    b"<!--",
 ];
+
+/// How much of a text file's start is sniffed.
+const HEAD_TEXT: usize = 8192;
 
 /// Sniffs text formats; `Data` when the bytes are not text.
 fn text_kind(head: &[u8]) -> Kind {
     let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    let start = body.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(body.len());
-    let lower: Vec<u8> = body[start..].iter().take(4096).map(u8::to_ascii_lowercase).collect();
+    let mut lower: Vec<u8> = body.iter().take(HEAD_TEXT).map(u8::to_ascii_lowercase).collect();
+    // Leading whitespace and comments (a licence header before `<svg`) say
+    // nothing of the kind: the first tag after them does.
+    loop {
+        let start = lower.iter().position(|b| !b.is_ascii_whitespace()).unwrap_or(lower.len());
+        lower.drain(..start);
+        if !lower.starts_with(b"<!--") {
+            break;
+        }
+        match memmem::find(&lower, b"-->") {
+            Some(end) => {
+                lower.drain(..end + 3);
+            }
+            // A comment that does not end in the window: text.
+            None => return if is_text(body) { Kind::Text } else { Kind::Data },
+        }
+    }
     if memmem::find(&lower, b"<?php").is_some() {
         return Kind::Php;
     }
@@ -287,9 +304,8 @@ fn text_kind(head: &[u8]) -> Kind {
         }
         return Kind::Xml;
     }
-    let html = HTML_STARTS
-        .iter()
-        .any(|tag| lower.starts_with(tag) && (*tag == b"<!--" || matches!(lower.get(tag.len()), Some(b' ' | b'>'))));
+    let html =
+        HTML_STARTS.iter().any(|tag| lower.starts_with(tag) && matches!(lower.get(tag.len()), Some(b' ' | b'>')));
     if html {
         return Kind::Html;
     }
@@ -362,6 +378,11 @@ mod tests {
         assert_eq!(detect(b"<abbr>not sniffed as HTML</abbr>"), Kind::Text);
         assert_eq!(detect(b"\x00\x01\x02\x03binary"), Kind::Data);
         assert_eq!(detect(b""), Kind::Text);
+        // Comments before the first tag are skipped.
+        assert_eq!(detect(b"<!-- Font Awesome, CC BY 4.0 -->\n<svg xmlns=\"http://www.w3.org/2000/svg\"/>"), Kind::Svg);
+        assert_eq!(detect(b"<!-- notes -->\n\n* [About](about.md)\n"), Kind::Text);
+        assert_eq!(detect(b"<!-- generated -->\n<schemalist><enum/></schemalist>"), Kind::Text);
+        assert_eq!(detect(b"<!-- a page --><html><body>x</body></html>"), Kind::Html);
     }
 
     #[test]

@@ -555,6 +555,10 @@ pub(super) fn file_field(c: &mut Checker, ctx: &crate::analyzers::code::CallCtx)
     if ctx.qual != "django.db.models.FileField" || ctx.kw_value("validators").is_some() {
         return;
     }
+    // Migrations repeat the models' fields: the model is where to fix it.
+    if c.path.replace('\\', "/").split('/').any(|part| part == "migrations") {
+        return;
+    }
     let r = ctx.call.range();
     c.report(
         "UP002",
