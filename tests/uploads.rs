@@ -306,6 +306,29 @@ fn sample(name: &str) -> Option<Vec<u8>> {
         "truncated.jpg" => jpeg(&[], &noise(1000, 2))[..300].to_vec(),
         "truncated.gz" => gzip(b"hello world")[..6].to_vec(),
         "empty.jpg" => Vec::new(),
+        "truncated.tar" => tar_of(&[("notes.txt", &noise(3000, 8), b'0', "")])[..700].to_vec(),
+        "truncated.webp" => webp(&[])[..20].to_vec(),
+        "truncated.gif" => b"GIF89a\x10\x00".to_vec(),
+        "truncated.docm" => {
+            let v = docx(&[("word/vbaProject.bin", b"\xD0\xCF\x11\xE0")]);
+            v[..v.len() / 3].to_vec()
+        }
+        "truncated.doc" => ole(&["/Macros", "/Macros/VBA"], &["/WordDocument"])[..1024].to_vec(),
+        // A GPS block whose rationals point past the end of the segment.
+        "bad-gps.jpg" => {
+            let mut tiff = tiff_gps(false, [48, 51, 24], true, [2, 17, 40], true);
+            tiff.truncate(90);
+            let mut segment = vec![0xFF, 0xE1];
+            segment.extend_from_slice(&((tiff.len() + 8) as u16).to_be_bytes());
+            segment.extend_from_slice(b"Exif\0\0");
+            segment.extend(tiff);
+            jpeg(&segment, b"x")
+        }
+        "EOF-less.pdf" => {
+            let mut v = b"%PDF-1.4\n1 0 obj << /Length 99999 >>\nstream\n".to_vec();
+            v.extend(noise(5000, 10));
+            v
+        }
         "garbage.docx" => noise(3000, 4),
         "bad.doc" => {
             let mut v = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
