@@ -187,15 +187,18 @@ pub fn tar(file: &mut File, gzipped: bool) -> Facts {
     }
     if gzipped {
         let inflated = flate2::read::MultiGzDecoder::new(BufReader::new(&mut *file));
-        walk_tar(tar::Archive::new(Budget { inner: inflated, used: 0, limit: TAR_GZ_BUDGET }), &mut facts);
+        let mut archive = tar::Archive::new(Budget { inner: inflated, used: 0, limit: TAR_GZ_BUDGET });
+        walk_tar(archive.entries(), &mut facts);
     } else {
-        walk_tar(tar::Archive::new(BufReader::new(&mut *file)), &mut facts);
+        // A plain tar is read header by header, seeking past the data.
+        let mut archive = tar::Archive::new(BufReader::new(&mut *file));
+        walk_tar(archive.entries_with_seek(), &mut facts);
     }
     facts
 }
 
-fn walk_tar<R: Read>(mut archive: tar::Archive<R>, facts: &mut Facts) {
-    let entries = match archive.entries() {
+fn walk_tar<R: Read>(entries: std::io::Result<tar::Entries<'_, R>>, facts: &mut Facts) {
+    let entries = match entries {
         Ok(e) => e,
         Err(e) => {
             facts.damaged = Some(e.to_string());

@@ -72,6 +72,10 @@ pub fn scan(root: &Path, selection: &Selection) -> Result<(Vec<Finding>, Summary
     let mut summary = Summary { path: display_root.clone(), ..Summary::default() };
     let mut findings = Vec::new();
     let mut files: Vec<(PathBuf, String)> = Vec::new();
+    // A path inside the store, as reports show it.
+    let show = |path: &Path| {
+        crate::discover::display(&path.strip_prefix(root).map_or_else(|_| path.to_path_buf(), |rel| shown.join(rel)))
+    };
     let walker = ignore::WalkBuilder::new(root).standard_filters(false).follow_links(false).build();
     for entry in walker {
         match entry {
@@ -80,15 +84,13 @@ pub fn scan(root: &Path, selection: &Selection) -> Result<(Vec<Finding>, Summary
                 if kind.is_symlink() {
                     summary.symlinks += 1;
                 } else if kind.is_file() {
-                    let path =
-                        e.path().strip_prefix(root).map_or_else(|_| e.path().to_path_buf(), |rel| shown.join(rel));
-                    let display = crate::discover::display(&path);
+                    let display = show(e.path());
                     files.push((e.into_path(), display));
                 }
             }
             Err(e) => {
                 summary.unreadable += 1;
-                let path = error_path(&e).map_or_else(|| display_root.clone(), |p| crate::discover::display(&p));
+                let path = error_path(&e).map_or_else(|| display_root.clone(), |p| show(&p));
                 findings.push(unreadable(&path, &e.to_string()));
             }
         }
