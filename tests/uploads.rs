@@ -733,6 +733,8 @@ fn the_example_store_through_the_configuration() {
         "uploads/profile.jpg:1:1: UP110",
         "uploads/export.zip:1:1: UP106",
         "Upload store uploads read: 11 files",
+        // No code to show for a stored file: the rule's fix hint instead.
+        "(`pyward rule UP105`)",
     ] {
         assert!(text.contains(expected), "missing `{expected}` in:\n{text}");
     }

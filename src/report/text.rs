@@ -98,6 +98,11 @@ fn write_finding(out: &mut String, f: &Finding, p: &Paint, quiet: bool) {
         if let Some(hint) = rules::by_id(f.rule).and_then(|r| fix_hint(r.doc)) {
             let _ = writeln!(out, "{pad} = help: {hint} (`pyward rule {}`)", f.rule);
         }
+    } else if let Some(rule) = rules::by_id(f.rule).filter(|r| r.analyzer == rules::Analyzer::Uploads) {
+        // A stored file has no line of code to show: the fix hint alone.
+        if let Some(hint) = fix_hint(rule.doc) {
+            let _ = writeln!(out, "  = help: {hint} (`pyward rule {}`)", f.rule);
+        }
     }
     out.push('\n');
 }
