@@ -290,7 +290,8 @@ fn error_outcome(
     FileOutcome { findings, stats, ..FileOutcome::default() }
 }
 
-fn error_finding(rule: &'static str, path: &str, line: usize, column: usize, message: String) -> Finding {
+/// A finding of pyward's own `E` rules, with the catalog's grades.
+pub(crate) fn error_finding(rule: &'static str, path: &str, line: usize, column: usize, message: String) -> Finding {
     let def = rules::by_id(rule).expect("error rules are in the catalog");
     Finding {
         rule,

@@ -22,44 +22,62 @@ pub struct Facts {
     pub members: u64,
     /// The sum of the members' declared unpacked sizes.
     pub unpacked: u64,
-    /// Member paths that are absolute or climb with `..` (the first few).
-    pub unsafe_paths: Vec<String>,
-    pub unsafe_count: usize,
-    /// Symbolic and hard links (the first few).
-    pub links: Vec<String>,
-    pub link_count: usize,
+    /// Member paths that are absolute or climb with `..`.
+    pub unsafe_paths: Members,
+    /// Symbolic and hard links.
+    pub links: Members,
     /// Zip members whose compressed data overlap another member's.
     pub overlapping: bool,
     /// `vbaProject.bin` parts (OOXML) or `Basic/` scripts (OpenDocument).
     pub macros: Option<String>,
     /// The headers could not be read to the end (a truncated or damaged archive).
     pub damaged: Option<String>,
-    /// Only part of the archive was read (a `.tar.gz` past the inflation budget).
-    pub partial: bool,
+}
+
+/// Members of one kind: how many, and the names of the first few.
+#[derive(Debug, Default)]
+pub struct Members {
+    pub count: usize,
+    pub first: Vec<String>,
+}
+
+impl Members {
+    fn add(&mut self, name: &[u8]) {
+        self.count += 1;
+        if self.first.len() < 3 {
+            self.first.push(shown(name));
+        }
+    }
+
+    /// The names as a message lists them: `` `a`, `b` ``.
+    pub fn listed(&self) -> String {
+        self.first.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
+    }
+}
+
+/// A member name as messages show it (lossy UTF-8, at most 120 characters).
+fn shown(name: &[u8]) -> String {
+    String::from_utf8_lossy(name).chars().take(120).collect()
+}
+
+fn ends_with_ignore_case(name: &[u8], suffix: &[u8]) -> bool {
+    name.len() >= suffix.len() && name[name.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 impl Facts {
     fn member(&mut self, name: &[u8], size: u64, link: bool) {
         self.members += 1;
         self.unpacked = self.unpacked.saturating_add(size);
-        let shown = || String::from_utf8_lossy(name).chars().take(120).collect::<String>();
         if unsafe_path(name) {
-            self.unsafe_count += 1;
-            if self.unsafe_paths.len() < 3 {
-                self.unsafe_paths.push(shown());
-            }
+            self.unsafe_paths.add(name);
         }
         if link {
-            self.link_count += 1;
-            if self.links.len() < 3 {
-                self.links.push(shown());
-            }
+            self.links.add(name);
         }
-        if self.macros.is_none() {
-            let lower = String::from_utf8_lossy(name).to_ascii_lowercase();
-            if lower.ends_with("vbaproject.bin") || (lower.starts_with("basic/") && lower.ends_with(".xml")) {
-                self.macros = Some(shown());
-            }
+        let macros = ends_with_ignore_case(name, b"vbaproject.bin")
+            || (name.len() >= 6 && name[..6].eq_ignore_ascii_case(b"basic/") && ends_with_ignore_case(name, b".xml"));
+        if macros && self.macros.is_none() {
+            self.macros = Some(shown(name));
         }
     }
 
@@ -149,7 +167,6 @@ pub fn zip(file: &mut File) -> Facts {
         spans.push((start, start.saturating_add(30 + name.len() as u64).saturating_add(entry.compressed_size())));
         if facts.members > BOMB_MEMBERS * 100 {
             // Enough to judge; the rest is not read.
-            facts.partial = true;
             break;
         }
     }
@@ -189,6 +206,11 @@ pub fn tar(file: &mut File, gzipped: bool) -> Facts {
         let inflated = flate2::read::MultiGzDecoder::new(BufReader::new(&mut *file));
         let mut archive = tar::Archive::new(Budget { inner: inflated, used: 0, limit: TAR_GZ_BUDGET });
         walk_tar(archive.entries(), &mut facts);
+        // Stopping at the budget is not damage: the rest is simply not read.
+        let budget = archive.into_inner();
+        if budget.used >= budget.limit {
+            facts.damaged = None;
+        }
     } else {
         // A plain tar is read header by header, seeking past the data.
         let mut archive = tar::Archive::new(BufReader::new(&mut *file));
@@ -214,11 +236,7 @@ fn walk_tar<R: Read>(entries: std::io::Result<tar::Entries<'_, R>>, facts: &mut 
                 facts.member(&e.path_bytes(), size, link);
             }
             Err(e) => {
-                if e.to_string().contains("inflation budget") {
-                    facts.partial = true;
-                } else {
-                    facts.damaged = Some(e.to_string());
-                }
+                facts.damaged = Some(e.to_string());
                 break;
             }
         }

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::finding::{Finding, Level, Location};
-use crate::rules::{Analyzer, Selection};
+use crate::rules::Selection;
 use sniff::Kind;
 
 /// How many bytes of each file are sniffed.
@@ -43,11 +43,6 @@ pub struct Summary {
     pub unreadable: usize,
     /// Archives whose headers could not be read to the end.
     pub damaged: usize,
-}
-
-/// Whether any store rule is enabled.
-pub fn any_enabled(selection: &Selection) -> bool {
-    selection.enabled_rules().any(|r| r.analyzer == Analyzer::Uploads)
 }
 
 /// Scans one upload store.
@@ -119,7 +114,7 @@ fn error_path(e: &ignore::Error) -> Option<PathBuf> {
 }
 
 fn unreadable(path: &str, message: &str) -> Finding {
-    finding("E002", Level::Medium, Level::High, path, 1, format!("cannot read {path}: {message}"), "")
+    crate::error_finding("E002", path, 1, 1, format!("cannot read {path}: {message}"))
 }
 
 #[derive(Default)]
@@ -256,10 +251,9 @@ fn inspect_file(path: &Path, display: &str, sel: &Selection, out: &mut Outcome) 
             if sel.is_enabled("UP104") {
                 let parts = content::polyglot(&mut file, format, &head, len)?;
                 if !parts.is_empty() {
-                    let severity = Level::High;
                     report(
                         "UP104",
-                        severity,
+                        Level::High,
                         Level::Medium,
                         1,
                         format!(
@@ -372,21 +366,17 @@ fn archive_findings(
     len: u64,
     report: &mut impl FnMut(&'static str, Level, Level, usize, String),
 ) {
-    if facts.unsafe_count + facts.link_count > 0 {
+    if facts.unsafe_paths.count + facts.links.count > 0 {
         let mut parts = Vec::new();
-        if facts.unsafe_count > 0 {
+        if facts.unsafe_paths.count > 0 {
             parts.push(format!(
                 "{} member path(s) that leave the destination ({})",
-                facts.unsafe_count,
-                facts.unsafe_paths.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
+                facts.unsafe_paths.count,
+                facts.unsafe_paths.listed()
             ));
         }
-        if facts.link_count > 0 {
-            parts.push(format!(
-                "{} link member(s) ({})",
-                facts.link_count,
-                facts.links.iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", ")
-            ));
+        if facts.links.count > 0 {
+            parts.push(format!("{} link member(s) ({})", facts.links.count, facts.links.listed()));
         }
         report(
             "UP105",
