@@ -69,9 +69,10 @@ fn write_finding(out: &mut String, f: &Finding, p: &Paint, quiet: bool) {
     if quiet {
         return;
     }
+    let rule = rules::by_id(f.rule);
+    let pad = " ".repeat(f.location.line.to_string().len());
     if !f.snippet.is_empty() {
         let num = f.location.line.to_string();
-        let pad = " ".repeat(num.len());
         let _ = writeln!(out, "{pad} {}", p.dim("|"));
         let _ = writeln!(out, "{} {} {}", p.dim(&num), p.dim("|"), f.snippet);
         let width = f.snippet.chars().count();
@@ -95,14 +96,12 @@ fn write_finding(out: &mut String, f: &Finding, p: &Paint, quiet: bool) {
             let place = if c.history_only { "in the history only" } else { "first committed" };
             let _ = writeln!(out, "{pad} = commit: {} ({}), {place}", c.id, c.date);
         }
-        if let Some(hint) = rules::by_id(f.rule).and_then(|r| fix_hint(r.doc)) {
-            let _ = writeln!(out, "{pad} = help: {hint} (`pyward rule {}`)", f.rule);
-        }
-    } else if let Some(rule) = rules::by_id(f.rule).filter(|r| r.analyzer == rules::Analyzer::Uploads) {
-        // A stored file has no line of code to show: the fix hint alone.
-        if let Some(hint) = fix_hint(rule.doc) {
-            let _ = writeln!(out, "  = help: {hint} (`pyward rule {}`)", f.rule);
-        }
+    }
+    // A finding with code shows the fix hint under it; a stored file (no
+    // code to show) shows it alone.
+    let hinted = !f.snippet.is_empty() || rule.is_some_and(|r| r.analyzer == rules::Analyzer::Uploads);
+    if hinted && let Some(hint) = rule.and_then(|r| fix_hint(r.doc)) {
+        let _ = writeln!(out, "{pad} = help: {hint} (`pyward rule {}`)", f.rule);
     }
     out.push('\n');
 }
