@@ -326,19 +326,6 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
     if let Some(age) = &args.db_max_age {
         deps.max_age = cache::parse_age(age).map_err(|e| format!("--db-max-age: {e}"))?;
     }
-    // A configured store that is not there: say which file named it.
-    if args.uploads.is_empty() {
-        for store in &cfg.uploads {
-            if !store.is_dir() {
-                let source =
-                    cfg.sources.first().map_or_else(|| "configuration".to_owned(), |s| s.display().to_string());
-                return Err(format!(
-                    "{source}: `uploads` names {}, which is not a folder (hint: give the upload store's path relative to this file, or pass --uploads DIR)",
-                    store.display()
-                ));
-            }
-        }
-    }
     let opts = ScanOptions {
         paths: if paths.is_empty() && !reads_stdin { vec![PathBuf::from(".")] } else { paths },
         stdin,

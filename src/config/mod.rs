@@ -323,6 +323,15 @@ fn apply_pyward(config: &mut Config, path: &Path, value: &Value, prefix: &str) -
             "uploads" => {
                 let base = path.parent().unwrap_or(Path::new("."));
                 config.uploads = string_list(path, &full, v)?.iter().map(|s| base.join(s)).collect();
+                if let Some(missing) = config.uploads.iter().find(|store| !store.is_dir()) {
+                    return Err(invalid(
+                        path,
+                        format!(
+                            "`{full}` names {}, which is not a folder (hint: give the upload store's path relative to this file, or pass --uploads DIR)",
+                            missing.display()
+                        ),
+                    ));
+                }
             }
             "deps" => apply_deps(&mut config.deps, path, v, &full)?,
             "options" => {
