@@ -97,9 +97,20 @@ pub(super) fn function(c: &mut Checker, def: &StmtFunctionDef) {
             }
         }
     }
+    let body = &c.file.text[def.range()];
+    // Most functions never touch an upload: without a parameter, `files`,
+    // `FILES`, `request.form()` or (with Flask-WTF) `.data` there is nothing to follow.
+    let may_hold_uploads = !flow.uploads.is_empty()
+        || !flow.lists.is_empty()
+        || body.contains("files")
+        || body.contains("FILES")
+        || body.contains("form(")
+        || (flow.flask_wtf && body.contains(".data"));
+    if !may_hold_uploads {
+        return;
+    }
     flow.block(&def.body);
     let Flow { traversals, stores, reads, .. } = flow;
-    let body = &c.file.text[def.range()];
     if c.on_up(1) {
         for at in traversals {
             c.report(
