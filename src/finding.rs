@@ -71,6 +71,19 @@ pub struct Finding {
     /// For a secret also found in the git history (`--git-history`): the
     /// commit that first held it.
     pub commit: Option<Box<CommitRef>>,
+    /// For a taint finding: the flow from the source to the sink (the last
+    /// step is the finding's own location). Empty for other findings.
+    pub flow: Vec<FlowStep>,
+}
+
+/// One step of a taint flow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowStep {
+    pub location: Location,
+    /// `source`, `parameter`, `step`, `call`, `return` or `sink`.
+    pub kind: &'static str,
+    /// The code of the step (its first line, shortened).
+    pub note: String,
 }
 
 /// A commit of the scanned repository, as a finding names it.

@@ -110,6 +110,8 @@ struct FileOutcome {
     manifest: Option<analyzers::deps::ManifestFile>,
     /// Fingerprints of secrets that a suppression comment allows.
     allowed_secrets: Vec<String>,
+    /// The parsed file, kept for the project-wide taint analysis.
+    taint: Option<analyzers::taint::TaintFile>,
 }
 
 /// Runs a scan.
@@ -171,6 +173,7 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     });
     let mut findings: Vec<Finding> = Vec::new();
     let mut files = Vec::new();
+    let mut taint_files = Vec::new();
     let mut summaries = Vec::new();
     let mut manifests = Vec::new();
     let mut allowed_secrets: rustc_hash::FxHashSet<String> = rustc_hash::FxHashSet::default();
@@ -182,6 +185,16 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
             files.push(stats);
         }
         summaries.extend(outcome.settings.take());
+        taint_files.extend(outcome.taint.take());
+    }
+    drop(outcomes);
+    // Taint flows, across the files (on a worker thread: deep code recurses).
+    if !taint_files.is_empty() {
+        taint_files.sort_by(|a, b| a.path.cmp(&b.path));
+        let taint = pool.install(|| analyzers::taint::analyze(&taint_files, &opts.selection));
+        drop(taint_files);
+        findings.extend(taint);
+        analyzers::taint::drop_redundant(&mut findings);
     }
     // Project-level analysis, on the per-file summaries.
     if !summaries.is_empty() {
@@ -303,6 +316,7 @@ pub(crate) fn error_finding(rule: &'static str, path: &str, line: usize, column:
         snippet: String::new(),
         line_range: (line, line),
         commit: None,
+        flow: Vec::new(),
     }
 }
 
@@ -433,7 +447,9 @@ fn analyze_bytes(opts: &ScanOptions, display: &str, bytes: Vec<u8>) -> FileOutco
     } else {
         None
     };
-    FileOutcome { findings, stats: Some(stats), settings, allowed_secrets, ..FileOutcome::default() }
+    let taint = analyzers::taint::any_enabled(&opts.selection)
+        .then(|| analyzers::taint::TaintFile { path: display.to_owned(), file });
+    FileOutcome { findings, stats: Some(stats), settings, allowed_secrets, taint, ..FileOutcome::default() }
 }
 
 /// Lines that hold code (not blank, not only a comment), as Bandit counts `loc`.
@@ -483,5 +499,6 @@ fn to_finding(file: &python::PyFile, path: &str, r: RawFinding) -> Finding {
         snippet,
         line_range: r.line_range,
         commit: None,
+        flow: Vec::new(),
     }
 }

@@ -4,4 +4,5 @@ pub mod code;
 pub mod config;
 pub mod deps;
 pub mod secrets;
+pub mod taint;
 pub mod uploads;

@@ -19,6 +19,8 @@ pub enum Analyzer {
     Secrets,
     /// The files already in an upload store (`--uploads DIR`).
     Uploads,
+    /// Client data followed into dangerous calls across the project.
+    Taint,
     /// pyward's own errors: files it could not analyse.
     Errors,
 }
@@ -31,6 +33,7 @@ impl Analyzer {
             Analyzer::Deps => "deps",
             Analyzer::Secrets => "secrets",
             Analyzer::Uploads => "uploads",
+            Analyzer::Taint => "taint",
             Analyzer::Errors => "errors",
         }
     }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import safe_views, views
+from . import safe_views, taint_views, views
 
 app_name = "shop"
 
@@ -32,4 +32,17 @@ urlpatterns = [
     path("safe/password/", views.safe_change_password, name="safe-change-password"),
     path("safe/customers/", views.safe_customer_lookup, name="safe-customer-lookup"),
     path("safe/currency/", views.safe_set_currency, name="safe-currency"),
+    # Taint flows (taint_views.py), each followed by its safe twin
+    path("orders/<str:reference>/status/", taint_views.order_status, name="order-status"),
+    path("safe/orders/<int:order_id>/status/", taint_views.safe_order_status, name="safe-order-status"),
+    path("reports/sales/", taint_views.sales_report, name="sales-report"),
+    path("safe/reports/sales/", taint_views.safe_sales_report, name="safe-sales-report"),
+    path("checkout/cancel/", taint_views.cancel_checkout, name="cancel-checkout"),
+    path("safe/checkout/cancel/", taint_views.safe_cancel_checkout, name="safe-cancel-checkout"),
+    path("invoice/", taint_views.invoice, name="invoice"),
+    path("safe/invoice/", taint_views.safe_invoice, name="safe-invoice"),
+    path("store/", taint_views.choose_store, name="choose-store"),
+    path("safe/store/", taint_views.safe_choose_store, name="safe-choose-store"),
+    path("directory/", taint_views.staff_directory, name="staff-directory"),
+    path("safe/directory/", taint_views.safe_staff_directory, name="safe-staff-directory"),
 ]

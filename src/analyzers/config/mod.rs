@@ -134,6 +134,7 @@ pub fn audit(all: &[ModuleSummary], selection: &Selection) -> Vec<Finding> {
                 snippet,
                 line_range: (line, line),
                 commit: None,
+                flow: Vec::new(),
             });
         }
     }

@@ -373,6 +373,7 @@ fn make(
         snippet,
         line_range: (line, line),
         commit: None,
+        flow: Vec::new(),
     }
 }
 

@@ -566,6 +566,7 @@ pub fn to_findings(
             snippet,
             line_range: (h.line, h.line),
             commit: None,
+            flow: Vec::new(),
         });
     }
     out

@@ -144,6 +144,7 @@ fn finding(
         line_range: (line, line),
         fingerprint: crate::finding::fingerprint(rule, path, identity),
         commit: None,
+        flow: Vec::new(),
     }
 }
 

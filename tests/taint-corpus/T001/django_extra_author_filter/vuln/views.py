@@ -1,0 +1,13 @@
+from django.core.paginator import Paginator
+from django.shortcuts import render
+
+from blog.models import Article
+
+
+def article_list(request):
+    filters = {"status": "published", "author": request.GET.get("author", "")}
+    qs = Article.objects.all()
+    where = f"author_id IN (SELECT id FROM auth_user WHERE username = '{filters['author']}')"
+    qs = qs.extra(where=[where])  # vuln: author name in an extra() WHERE clause
+    page = Paginator(qs.order_by("-published_at"), 20).get_page(request.GET.get("page"))
+    return render(request, "blog/list.html", {"page": page})

@@ -1,0 +1,6 @@
+from pydantic import BaseModel
+
+
+class EmailUpdate(BaseModel):
+    email: str
+    notify: bool = True

@@ -1,0 +1,8 @@
+import os
+
+REPORT_DIR = "/srv/reports"
+
+
+def convert_report(name, fmt):
+    os.system(f"libreoffice --headless --convert-to {fmt} --outdir {REPORT_DIR}/out {REPORT_DIR}/{name}.odt")
+    return f"{REPORT_DIR}/out/{name}.{fmt}"

@@ -1,0 +1,11 @@
+from django.http import FileResponse
+
+from tasks import convert_report
+
+FORMATS = {"pdf": "pdf", "word": "docx", "excel": "xlsx"}
+
+
+def download_quarterly(request):
+    fmt = request.GET.get("format", "pdf")
+    path = convert_report("quarterly", fmt)
+    return FileResponse(open(path, "rb"), as_attachment=True)

@@ -1,0 +1,5 @@
+import os
+
+
+def send_report(email: str, report_path: str) -> None:
+    os.system(f"mail -s 'Your report' {email} < {report_path}")

@@ -1,0 +1,3 @@
+def evaluate(expression: str) -> float:
+    expression = expression.replace("^", "**")
+    return float(eval(expression, {"__builtins__": None}, {}))

@@ -1,0 +1,19 @@
+import contextlib
+import io
+
+from starlette.applications import Starlette
+from starlette.responses import PlainTextResponse
+from starlette.routing import Route
+
+
+async def console(request):
+    form = await request.form()
+    script = form.get("script", "")
+    return PlainTextResponse("the console is disabled", status_code=410)  # safe: the exec below is unreachable
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        exec(compile(script, "<console>", "exec"), {})
+    return PlainTextResponse(out.getvalue())
+
+
+app = Starlette(routes=[Route("/admin/console", console, methods=["POST"])])

@@ -1,0 +1,15 @@
+import os
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+
+ATTACHMENTS = os.path.join(settings.BASE_DIR, "attachments")
+
+
+def attachment(request, filename):
+    full = os.path.realpath(os.path.join(ATTACHMENTS, filename))
+    if not full.startswith(os.path.realpath(ATTACHMENTS) + os.sep):  # safe: realpath prefix guard
+        raise Http404()
+    with open(full, "rb") as fh:
+        data = fh.read()
+    return HttpResponse(data, content_type="application/octet-stream")

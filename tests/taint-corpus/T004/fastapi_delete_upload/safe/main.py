@@ -1,0 +1,16 @@
+import uuid
+from pathlib import Path
+
+from fastapi import FastAPI
+
+app = FastAPI()
+UPLOAD_DIR = Path("/srv/uploads")
+
+
+@app.delete("/uploads/{file_id}")
+def delete_upload(file_id: uuid.UUID):  # safe: FastAPI parses a UUID
+    target = UPLOAD_DIR / f"{file_id}.bin"
+    if target.exists():
+        target.unlink()
+        return {"deleted": True}
+    return {"deleted": False}

@@ -1,0 +1,11 @@
+from fastapi import FastAPI, HTTPException
+
+from logs import tail
+
+app = FastAPI()
+SERVICES = {"api", "worker", "scheduler", "nginx"}
+
+
+@app.get("/logs/{service}")
+def service_log(service: str, lines: int = 100):
+    return {"service": service, "lines": tail(service, min(lines, 1000))}

@@ -1,0 +1,12 @@
+import os
+
+from flask import Flask, request, send_file, send_from_directory
+
+app = Flask(__name__)
+REPORTS = os.path.join(os.path.dirname(__file__), "reports")
+
+
+@app.route("/reports/download")
+def download_report():
+    name = request.args.get("name", "latest.pdf")
+    return send_from_directory(REPORTS, name, as_attachment=True)  # safe: send_from_directory with a constant directory

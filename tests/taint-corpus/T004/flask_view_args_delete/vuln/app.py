@@ -1,0 +1,17 @@
+import os
+
+from flask import Flask, jsonify, request
+from werkzeug.utils import secure_filename
+
+app = Flask(__name__)
+EXPORT_DIR = "/srv/exports"
+
+
+@app.route("/exports/<name>", methods=["DELETE"])
+def delete_export(name):
+    requested = request.view_args["name"]
+    target = os.path.join(EXPORT_DIR, requested)
+    if os.path.exists(target):
+        os.remove(target)  # vuln: view argument in a deleted path
+        return jsonify(deleted=requested)
+    return jsonify(deleted=None), 404

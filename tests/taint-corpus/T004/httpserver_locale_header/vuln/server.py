@@ -1,0 +1,19 @@
+import json
+from http.server import BaseHTTPRequestHandler, HTTPServer
+
+LOCALES = {"en", "de", "fr", "es", "ja"}
+
+
+class I18nHandler(BaseHTTPRequestHandler):
+    def do_GET(self):
+        lang = self.headers.get("Accept-Language", "en").split(",")[0].split("-")[0]
+        with open(f"locales/{lang}.json", encoding="utf-8") as fh:  # vuln: header value in a file path
+            messages = json.load(fh)
+        body = json.dumps(messages).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.end_headers()
+        self.wfile.write(body)
+
+
+HTTPServer(("", 8001), I18nHandler).serve_forever()

@@ -1,0 +1,17 @@
+import os
+import sys
+
+import requests
+
+
+def main():
+    port = os.environ.get("APP_PORT", "8000")
+    try:
+        resp = requests.get(f"http://127.0.0.1:{port}/health", timeout=2)  # vuln: environment value completes the authority part
+    except requests.RequestException:
+        return 1
+    return 0 if resp.ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,14 @@
+from django.contrib.auth import authenticate, login
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+
+
+def login_view(request):
+    if request.method != "POST":
+        return render(request, "accounts/login.html", {"next": request.GET.get("next", "")})
+    user = authenticate(request, username=request.POST["username"], password=request.POST["password"])
+    if user is None:
+        return render(request, "accounts/login.html", {"error": "Invalid login"}, status=401)
+    login(request, user)
+    next_url = request.POST.get("next") or "/"
+    return redirect(next_url)  # vuln: next parameter redirected to

@@ -1,0 +1,16 @@
+from urllib.parse import urlparse
+
+from flask import Flask, abort, redirect, request
+
+from tracking import decode_target
+
+app = Flask(__name__)
+PARTNER_HOSTS = {"shop.partner-a.com", "www.partner-b.net"}
+
+
+@app.route("/out")
+def outbound():
+    url = decode_target(request.args["u"])
+    if urlparse(url).hostname not in PARTNER_HOSTS:  # safe: host allow-list guard
+        abort(400)
+    return redirect(url, code=302)

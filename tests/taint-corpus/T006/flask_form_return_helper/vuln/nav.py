@@ -1,0 +1,3 @@
+def return_target(form, default="/"):
+    target = form.get("return", default).strip()
+    return target or default

@@ -1,0 +1,9 @@
+import html
+
+
+def render_header(display_name):
+    return "<header class='top'>Welcome back, %s</header>" % display_name
+
+
+def render_page(header, body):
+    return f"<!doctype html><html><body>{header}<main>{body}</main></body></html>"

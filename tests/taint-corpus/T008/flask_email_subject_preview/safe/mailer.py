@@ -1,0 +1,6 @@
+import jinja2
+
+
+def render_email(subject, user):
+    source = "Subject: {{ subject }}\n\nHello {{ user.name }},\n\nThanks for your order.\n"
+    return jinja2.Template(source).render(subject=subject, user=user)  # safe: constant template, data as a context variable

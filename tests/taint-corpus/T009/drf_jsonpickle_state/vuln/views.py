@@ -1,0 +1,14 @@
+import json
+
+import jsonpickle
+from rest_framework.decorators import api_view
+from rest_framework.response import Response
+
+from wizard.models import WizardDraft
+
+
+@api_view(["POST"])
+def save_wizard_state(request):
+    state = jsonpickle.decode(request.data["state"])  # vuln: body field decoded with jsonpickle
+    draft, _ = WizardDraft.objects.update_or_create(user=request.user, defaults={"step": state.get("step", 1), "data": state})
+    return Response({"saved": True, "step": draft.step})

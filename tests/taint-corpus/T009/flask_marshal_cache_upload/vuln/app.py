@@ -1,0 +1,15 @@
+import json
+import marshal
+
+from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+CACHE = {}
+
+
+@app.post("/cache/import")
+def import_cache():
+    blob = request.files["cache"].read()
+    entries = marshal.loads(blob)  # vuln: uploaded file read with marshal
+    CACHE.update(entries)
+    return jsonify(imported=len(entries))

@@ -1,0 +1,5 @@
+import joblib
+
+
+def load_model(path="model.joblib"):
+    return joblib.load(path)

@@ -1,0 +1,18 @@
+import base64
+import json
+import pickle
+
+from starlette.applications import Starlette
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+
+async def preferences(request):
+    raw = request.cookies.get("prefs")
+    prefs = {"theme": "light"}
+    if raw:
+        prefs = pickle.loads(base64.urlsafe_b64decode(raw))  # vuln: cookie unpickled
+    return JSONResponse(prefs)
+
+
+app = Starlette(routes=[Route("/preferences", preferences)])

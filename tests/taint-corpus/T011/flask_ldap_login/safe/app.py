@@ -1,0 +1,18 @@
+from flask import Flask, abort, request, session
+
+from auth import authenticate
+
+app = Flask(__name__)
+app.secret_key = "change-me"
+
+
+@app.post("/login")
+def login():
+    username = request.form["username"]
+    if not username.isalnum():  # safe: only letters and digits
+        abort(400)
+    dn = authenticate(username, request.form["password"])
+    if dn is None:
+        abort(401)
+    session["dn"] = dn
+    return {"ok": True}

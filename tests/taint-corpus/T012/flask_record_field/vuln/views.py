@@ -1,0 +1,12 @@
+from flask import Blueprint, abort, jsonify, request
+
+from .xmlstore import select_field
+
+bp = Blueprint("records", __name__)
+FIELDS = {"name", "city", "country", "zip"}
+
+
+@bp.post("/records/column")
+def column():
+    field = request.get_json()["field"]
+    return jsonify(values=select_field(field))

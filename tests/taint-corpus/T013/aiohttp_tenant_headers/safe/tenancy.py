@@ -1,0 +1,2 @@
+def tenant_headers(tenant):
+    return {"X-Tenant": tenant, "Vary": "X-Tenant"}

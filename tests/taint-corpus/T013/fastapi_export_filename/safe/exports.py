@@ -1,0 +1,16 @@
+import csv
+import io
+
+from fastapi.responses import StreamingResponse
+
+
+def build_response(rows, filename):
+    filename = filename.replace("\r", "").replace("\n", "")  # safe: CR and LF removed
+    buf = io.StringIO()
+    csv.writer(buf).writerows(rows)
+    buf.seek(0)
+    return StreamingResponse(
+        iter([buf.getvalue()]),
+        media_type="text/csv",
+        headers={"Content-Disposition": f"attachment; filename={filename}"},
+    )

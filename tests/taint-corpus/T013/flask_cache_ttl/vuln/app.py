@@ -1,0 +1,11 @@
+from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+
+
+@app.route("/api/prices")
+def prices():
+    ttl = request.args.get("ttl", "60")
+    resp = jsonify(eur=1.0, usd=1.08)
+    resp.headers["Cache-Control"] = f"public, max-age={ttl}"  # vuln: query param in a response header
+    return resp

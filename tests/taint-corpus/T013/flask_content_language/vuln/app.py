@@ -1,0 +1,12 @@
+from flask import Flask, abort, make_response, render_template, request
+
+app = Flask(__name__)
+LANGS = {"en", "de", "fr", "it"}
+
+
+@app.route("/about")
+def about():
+    lang = request.args.get("lang", "en")
+    resp = make_response(render_template("about.html", lang=lang))
+    resp.headers["Content-Language"] = lang  # vuln: query param in a response header
+    return resp

@@ -1,0 +1,11 @@
+from flask import Flask, make_response, request
+
+app = Flask(__name__)
+
+
+@app.route("/whoami")
+def whoami():
+    user = request.cookies.get("user", "anonymous").replace("\r", "").replace("\n", "")  # safe: CR and LF removed
+    response = make_response(f"you are {len(user)} characters long")
+    response.headers["X-User"] = user
+    return response

@@ -1,0 +1,15 @@
+from aiohttp import web
+
+from session_utils import store_plan
+
+
+async def choose_plan(request):
+    data = await request.post()
+    plan = data.get("plan", "free")
+    plan = "free"  # safe: constant overwrite, paid plans are only set by the billing webhook
+    await store_plan(request, plan)
+    raise web.HTTPSeeOther("/billing")
+
+
+app = web.Application()
+app.router.add_post("/plan", choose_plan)

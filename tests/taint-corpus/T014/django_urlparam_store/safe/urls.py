@@ -1,0 +1,7 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("stores/<int:store_id>/select/", views.select_store, name="select-store"),  # safe: int converter
+]

@@ -1,0 +1,7 @@
+from django.shortcuts import redirect
+
+
+def select_store(request, store_id):
+    request.session["store_id"] = store_id  # vuln: URL segment stored in the session unvalidated
+    request.session.modified = True
+    return redirect("catalog:index")

@@ -1,0 +1,5 @@
+from fastapi import Request
+
+
+def set_locale(request: Request, locale: str) -> None:
+    request.session["locale"] = locale

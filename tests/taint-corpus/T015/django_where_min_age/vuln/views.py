@@ -1,0 +1,10 @@
+from django.http import JsonResponse
+from pymongo import MongoClient
+
+members = MongoClient()["club"]["members"]
+
+
+def members_older_than(request):
+    min_age = request.GET.get("min_age", "18")
+    cursor = members.find({"$where": "this.age > " + min_age}, {"_id": 0, "name": 1})  # vuln: query param in a $where expression
+    return JsonResponse({"members": list(cursor)})

@@ -1,0 +1,15 @@
+import re
+
+from aiohttp import web
+
+SKUS = ["AB1001", "AB1002", "CD2001", "EF3001"]
+
+
+async def skus(request):
+    prefix = request.match_info["prefix"]
+    matching = [s for s in SKUS if re.match(prefix + r"\d+$", s)]  # vuln: path segment used as a regex
+    return web.json_response(matching)
+
+
+app = web.Application()
+app.router.add_get("/skus/{prefix}", skus)
