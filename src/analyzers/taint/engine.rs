@@ -604,10 +604,11 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
     /// What a value holds, for method calls on the name it is stored in.
     fn type_of(&self, value: &Expr) -> Option<Type> {
         let Expr::Call(call) = value else {
-            if let Expr::Await(a) = value {
-                return self.type_of(&a.value);
-            }
-            return None;
+            return match value {
+                Expr::Await(a) => self.type_of(&a.value),
+                Expr::BinOp(b) if b.op == Operator::Div => Some(Type::Lib("pathlib.Path".to_owned())),
+                _ => None,
+            };
         };
         let qual = self.qual(&call.func);
         if qual.ends_with("XMLParser") {
@@ -634,6 +635,41 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             return Some(Type::Lib(qual));
         }
         None
+    }
+
+    /// What a receiver holds: a local name's type, `self.<attr>` set in the
+    /// class, a module-level instance, or a constructor called in place.
+    fn recv_type(&self, recv: &Expr) -> Option<Type> {
+        if let Some(p) = access_path(recv)
+            && let Some(t) = self.types.get(&p)
+        {
+            return Some(t.clone());
+        }
+        let ctor = match recv {
+            Expr::Attribute(a) if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "self") => {
+                let class = self.index.funcs[self.func].class?;
+                let info = &self.index.classes[class];
+                info.attr_types.iter().find(|(n, _)| *n == a.attr.as_str()).map(|(_, q)| (info.module, q.clone()))
+            }
+            Expr::Name(n) if !self.state.contains_key(n.id.as_str()) => {
+                self.module().globals.get(n.id.as_str()).map(|q| (self.module, q.clone()))
+            }
+            _ => None,
+        };
+        match ctor {
+            Some((m, q)) => self.classify(m, q),
+            None => self.type_of(recv),
+        }
+    }
+
+    fn classify(&self, module: usize, qual: String) -> Option<Type> {
+        if let Some(class) = self.project.resolve_class(module, &qual) {
+            return Some(Type::Class(class));
+        }
+        (models::HTTP_CLIENTS.contains(&qual.as_str())
+            || models::RESPONSES.contains(&qual.as_str())
+            || models::PATH_TYPES.contains(&qual.as_str()))
+        .then_some(Type::Lib(qual))
     }
 
     /// Sinks written as stores: response headers and the session.
@@ -678,12 +714,34 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 return (n, y);
             }
             Expr::BoolOp(b) => {
+                // `A and B` proves both when true; when false, only what
+                // both `not A` and `not B` prove (and the converse for `or`).
+                let mut common: Option<Vec<(String, u32)>> = None;
                 for v in &b.values {
                     let (y, n) = self.refine(v);
+                    let (all, either) = match b.op {
+                        BoolOp::And => (y, n),
+                        BoolOp::Or => (n, y),
+                    };
                     match b.op {
-                        BoolOp::And => yes.extend(y),
-                        BoolOp::Or => no.extend(n),
+                        BoolOp::And => yes.extend(all),
+                        BoolOp::Or => no.extend(all),
                     }
+                    common = Some(match common {
+                        None => either,
+                        Some(c) => c
+                            .into_iter()
+                            .filter_map(|(p, bits)| {
+                                either.iter().find(|(q, _)| *q == p).map(|(_, b2)| (p, bits & b2))
+                            })
+                            .filter(|(_, bits)| *bits != 0)
+                            .collect(),
+                    });
+                }
+                let common = common.unwrap_or_default();
+                match b.op {
+                    BoolOp::And => no.extend(common),
+                    BoolOp::Or => yes.extend(common),
                 }
             }
             Expr::Compare(c) if c.ops.len() == 1 => {
@@ -768,7 +826,14 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                         return;
                     }
                 }
-                if let Some(first) = call.arguments.args.first() {
+                // Normalisations of the subject: `os.path.realpath(x)`, `Path(x)`.
+                let qual = self.qual(&call.func);
+                let last = qual.rsplit('.').next().unwrap_or("");
+                if matches!(
+                    last,
+                    "realpath" | "abspath" | "normpath" | "Path" | "PurePath" | "urlparse" | "urlsplit" | "str" | "normcase"
+                ) && let Some(first) = call.arguments.args.first()
+                {
                     self.guarded(first, bits, out);
                 }
             }
@@ -817,8 +882,9 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                     || (id.len() > 1 && id.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit()))
             }
             Expr::Attribute(a) => {
-                a.attr.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
-                    || matches!(a.attr.as_str(), "keys" | "values")
+                !self.sourced(e)
+                    && (a.attr.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c.is_ascii_digit())
+                        || matches!(a.attr.as_str(), "keys" | "values"))
             }
             Expr::Call(c) => match &*c.func {
                 // `ALLOWED.keys()`, `frozenset({...})`
@@ -1133,11 +1199,40 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         let kws: Vec<Taint> = call.arguments.keywords.iter().map(|k| self.eval(&k.value)).collect();
         self.call_sinks(call, &qual, method, &recv_t, &args, &kws);
 
+        let named: Vec<(&str, &Taint)> = call
+            .arguments
+            .keywords
+            .iter()
+            .zip(&kws)
+            .filter_map(|(k, t)| k.arg.as_ref().map(|a| (a.as_str(), t)))
+            .collect();
         // The project's own functions, through their summaries.
         if let Some((callee, bound)) = self.project.resolve_call(self.module, self.func, func, &self.types_view())
             && let Some(summary) = self.project.summary(callee, self.depth + 1)
         {
-            return self.apply_summary(call, callee, bound, &summary, &recv_t, &args, &kws);
+            return self.apply_summary(call.range(), callee, bound, &summary, &recv_t, &args, &named);
+        }
+        // A project function handed over to run later with these arguments:
+        // `background_tasks.add_task(f, x)`, `executor.submit(f, x)`.
+        if let Some((_, name)) = method {
+            let skip = match name {
+                "add_task" | "submit" | "delay_call" | "call_soon" | "call_later" => 1,
+                "run_in_executor" => 2,
+                _ => 0,
+            };
+            if skip > 0
+                && let Some(target) = call.arguments.args.get(skip - 1)
+                && let Some((callee, bound)) =
+                    self.project.resolve_call(self.module, self.func, target, &self.types_view())
+                && let Some(summary) = self.project.summary(callee, self.depth + 1)
+            {
+                let recv = match target {
+                    Expr::Attribute(a) => self.eval(&a.value),
+                    _ => Taint::default(),
+                };
+                self.apply_summary(call.range(), callee, bound, &summary, &recv, &args[skip..], &named);
+                return Taint::default();
+            }
         }
 
         let mut all = recv_t.clone();
@@ -1158,6 +1253,10 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             return Taint::default();
         }
         if let Some((recv, name)) = method {
+            // A lookup in a constant table returns one of its values.
+            if matches!(name, "get" | "setdefault") && self.is_constant_collection(recv) {
+                return args.get(1).cloned().unwrap_or_default();
+            }
             if models::CLEAN_METHODS.contains(&name) {
                 return Taint::default();
             }
@@ -1376,7 +1475,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             }
         }
         if let Some((recv, name)) = method {
-            let recv_type = access_path(recv).and_then(|p| self.types.get(&p).cloned()).or_else(|| self.type_of(recv));
+            let recv_type = self.recv_type(recv);
             match recv_type {
                 Some(Type::Lib(ty)) if models::HTTP_CLIENTS.contains(&ty.as_str()) => {
                     if let Some(&(_, i)) = models::HTTP_CLIENT_METHODS.iter().find(|(m, _)| *m == name)
@@ -1473,13 +1572,13 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
     #[allow(clippy::too_many_arguments)]
     fn apply_summary(
         &mut self,
-        call: &'a ExprCall,
+        range: TextRange,
         callee: FuncId,
         bound: bool,
         summary: &Summary,
         recv_t: &Taint,
         args: &[Taint],
-        kws: &[Taint],
+        kws: &[(&str, &Taint)],
     ) -> Taint {
         let info = &self.index.funcs[callee];
         let mut by_param: Vec<Option<&Taint>> = vec![None; info.params.len()];
@@ -1492,14 +1591,12 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 *slot = Some(t);
             }
         }
-        for (k, t) in call.arguments.keywords.iter().zip(kws) {
-            if let Some(name) = &k.arg
-                && let Some(i) = info.params.iter().position(|p| p.name == name.as_str())
-            {
+        for &(name, t) in kws {
+            if let Some(i) = info.params.iter().position(|p| p.name == name) {
                 by_param[i] = Some(t);
             }
         }
-        let here = |l: &Label| l.trace.push(self.file, call.range(), StepKind::Call);
+        let here = |l: &Label| l.trace.push(self.file, range, StepKind::Call);
         let mut out = Taint::default();
         for l in &summary.ret.0 {
             match l.origin {

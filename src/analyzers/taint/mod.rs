@@ -50,17 +50,19 @@ pub struct Module<'a> {
     classes: FxHashMap<&'a str, usize>,
     /// Module-level names bound to constant collections or literals.
     pub constants: FxHashSet<&'a str>,
+    /// Module-level `name = Ctor(...)`: name -> qualified constructor.
+    pub globals: FxHashMap<&'a str, String>,
 }
 
 pub struct ClassInfo<'a> {
-    module: usize,
+    pub module: usize,
     methods: FxHashMap<&'a str, FuncId>,
     /// Qualified names of the bases, as written.
     bases: Vec<String>,
     /// Annotated fields and whether each holds text.
     pub fields: Vec<(&'a str, bool)>,
     /// `self.<attr> = Ctor(...)` in its methods: attr -> qualified constructor.
-    attr_types: Vec<(&'a str, String)>,
+    pub attr_types: Vec<(&'a str, String)>,
     /// An `Enum`: its values are fixed.
     enum_like: bool,
     def: &'a StmtClassDef,
@@ -136,7 +138,14 @@ impl<'a> Index<'a> {
         let mut imports = Imports::default();
         collect_imports(body, &mut imports);
         let mut constants = FxHashSet::default();
+        let mut globals = FxHashMap::default();
         for stmt in body {
+            if let Stmt::Assign(a) = stmt
+                && let [Expr::Name(n)] = a.targets.as_slice()
+                && let Expr::Call(call) = &*a.value
+            {
+                globals.insert(n.id.as_str(), imports.qualified_call_name(&call.func));
+            }
             if let Stmt::Assign(a) = stmt
                 && let [Expr::Name(n)] = a.targets.as_slice()
                 && is_constant_value(&a.value)
@@ -164,6 +173,7 @@ impl<'a> Index<'a> {
             funcs: FxHashMap::default(),
             classes: FxHashMap::default(),
             constants,
+            globals,
         });
         // The module's own top-level code, as a function without parameters.
         self.funcs.push(FuncInfo {
@@ -291,15 +301,36 @@ impl<'a> Index<'a> {
                             fields.push((n.id.as_str(), text));
                         }
                     }
+                    // `engine = RuleEngine()` in the class body.
+                    Stmt::Assign(a) => {
+                        if let [Expr::Name(n)] = a.targets.as_slice()
+                            && let Expr::Call(call) = &*a.value
+                        {
+                            let q = self.modules[m].imports.qualified_call_name(&call.func);
+                            attrs.push((n.id.as_str(), q));
+                        }
+                    }
                     Stmt::FunctionDef(f) => {
+                        let params = params_of(&f.parameters);
                         for s in &f.body {
-                            if let Stmt::Assign(a) = s
-                                && let [Expr::Attribute(t)] = a.targets.as_slice()
-                                && matches!(&*t.value, Expr::Name(n) if n.id.as_str() == "self")
-                                && let Expr::Call(call) = &*a.value
-                            {
-                                let q = self.modules[m].imports.qualified_call_name(&call.func);
-                                attrs.push((t.attr.as_str(), q));
+                            let Stmt::Assign(a) = s else { continue };
+                            let [Expr::Attribute(t)] = a.targets.as_slice() else { continue };
+                            if !matches!(&*t.value, Expr::Name(n) if n.id.as_str() == "self") {
+                                continue;
+                            }
+                            let imports = &self.modules[m].imports;
+                            match &*a.value {
+                                // `self.repo = Repo()`
+                                Expr::Call(call) => attrs.push((t.attr.as_str(), imports.qualified_call_name(&call.func))),
+                                // `self.session = session` with `session: aiohttp.ClientSession`
+                                Expr::Name(v) => {
+                                    if let Some(ann) =
+                                        params.iter().find(|p| p.name == v.id.as_str()).and_then(|p| p.annotation)
+                                    {
+                                        attrs.push((t.attr.as_str(), imports.qualified_call_name(ann)));
+                                    }
+                                }
+                                _ => {}
                             }
                         }
                     }
@@ -779,6 +810,13 @@ impl<'a> Project<'a> {
                 // A name known to hold an instance.
                 if let Some(p) = engine::access_path(&a.value)
                     && let Some(c) = types.class_of(&p)
+                {
+                    return index.method(c, name, 0).map(bound_of);
+                }
+                // A module-level instance: `audit = AuditRepo()`.
+                if let Expr::Name(n) = &*a.value
+                    && let Some(ctor) = index.modules[module].globals.get(n.id.as_str())
+                    && let Some(c) = index.resolve_class_in(module, ctor)
                 {
                     return index.method(c, name, 0).map(bound_of);
                 }

@@ -224,13 +224,15 @@ pub const SANITIZERS: &[(&str, u32)] = &[
     ("os.path.basename", Class::Path.bit()),
     ("posixpath.basename", Class::Path.bit()),
     ("ntpath.basename", Class::Path.bit()),
-    ("werkzeug.utils.secure_filename", Class::Path.bit()),
-    ("werkzeug.secure_filename", Class::Path.bit()),
+    // Only [A-Za-z0-9_.-] is left.
+    ("werkzeug.utils.secure_filename", ALL | STRUCT),
+    ("werkzeug.secure_filename", ALL | STRUCT),
     ("werkzeug.security.safe_join", Class::Path.bit()),
     ("werkzeug.utils.safe_join", Class::Path.bit()),
     ("flask.safe_join", Class::Path.bit()),
     ("django.utils._os.safe_join", Class::Path.bit()),
-    ("django.utils.text.get_valid_filename", Class::Path.bit()),
+    ("django.utils.text.get_valid_filename", ALL | STRUCT),
+    ("django.utils.text.slugify", ALL | STRUCT),
     ("pathvalidate.sanitize_filename", Class::Path.bit()),
     // HTML.
     ("html.escape", Class::Xss.bit()),
