@@ -201,6 +201,8 @@ pub struct FuncAnalysis<'p, 'a> {
     ret: Taint,
     pub sinks: Vec<ParamSink>,
     depth: usize,
+    /// An `http.server` handler declared a non-HTML content type.
+    non_html: bool,
 }
 
 impl<'p, 'a> FuncAnalysis<'p, 'a> {
@@ -218,6 +220,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             ret: Taint::default(),
             sinks: Vec::new(),
             depth,
+            non_html: false,
         }
     }
 
@@ -618,6 +621,9 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             });
             return off.then_some(Type::SafeXmlParser);
         }
+        if qual.ends_with("get_session") || qual.ends_with("new_session") {
+            return Some(Type::Lib("aiohttp_session.Session".to_owned()));
+        }
         if matches!(qual.as_str(), "urllib.parse.urlparse" | "urllib.parse.urlsplit" | "urlparse.urlparse")
             && let Some(p) = call.arguments.args.first().and_then(access_path)
         {
@@ -686,10 +692,20 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 let qual = self.module().imports.resolve_name(n.id.as_str());
                 if matches!(qual.as_str(), "flask.session" | "quart.session") {
                     Some(Class::Session)
-                } else if let Some(Type::Lib(ty)) = self.types.get(n.id.as_str())
-                    && !models::PATH_TYPES.contains(&ty.as_str())
-                    && !models::HTTP_CLIENTS.contains(&ty.as_str())
+                } else if let Some(Type::Lib(ty)) = self.types.get(n.id.as_str()) {
+                    if ty.ends_with(".Session") && !models::HTTP_CLIENTS.contains(&ty.as_str()) {
+                        Some(Class::Session)
+                    } else if models::PATH_TYPES.contains(&ty.as_str()) || models::HTTP_CLIENTS.contains(&ty.as_str()) {
+                        None
+                    } else {
+                        Some(Class::Header)
+                    }
+                } else if n.id.as_str().contains("resp")
+                    && str_lit(&sub.slice).is_some_and(|k| {
+                        k.contains('-') && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                    })
                 {
+                    // `response["X-Trace-Id"] = ...` on a response passed in.
                     Some(Class::Header)
                 } else {
                     None
@@ -1212,6 +1228,13 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         {
             return self.apply_summary(call.range(), callee, bound, &summary, &recv_t, &args, &named);
         }
+        // A project class: its `__init__` runs with the arguments; the new
+        // object carries what it was given.
+        if let Some(init) = self.project.constructor(self.module, func)
+            && let Some(summary) = self.project.summary(init, self.depth + 1)
+        {
+            self.apply_summary(call.range(), init, true, &summary, &Taint::default(), &args, &named);
+        }
         // A project function handed over to run later with these arguments:
         // `background_tasks.add_task(f, x)`, `executor.submit(f, x)`.
         if let Some((_, name)) = method {
@@ -1262,7 +1285,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             }
             if models::STORING_METHODS.contains(&name) {
                 if let Some(p) = access_path(recv)
-                    && self.rooted(&p)
+                    && !self.sourced(recv)
                 {
                     let mut t = Taint::default();
                     for a in args.iter().chain(kws.iter()) {
@@ -1463,6 +1486,30 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             }
             hits.push((sink.class, value, need));
         }
+        // Headers given to a response constructor: `Response(..., headers={...})`.
+        let last = qual.rsplit('.').next().unwrap_or("");
+        if (last.ends_with("Response") || last == "make_response")
+            && let Some(p) = call.arguments.keywords.iter().position(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "headers"))
+        {
+            hits.push((Class::Header, kws[p].clone(), 0));
+        }
+        // `self.wfile.write(page)` in an `http.server` handler that did not
+        // declare a non-HTML type.
+        if let Some((recv, "write")) = method
+            && self.index.funcs[self.func].handler
+            && matches!(recv, Expr::Attribute(a) if a.attr.as_str() == "wfile")
+            && !self.non_html
+        {
+            if let Some(t) = args.first() {
+                hits.push((Class::Xss, t.clone(), 0));
+            }
+        }
+        if let Some((_, "send_header")) = method
+            && call.arguments.args.first().and_then(str_lit).is_some_and(|h| h.eq_ignore_ascii_case("content-type"))
+            && call.arguments.args.get(1).and_then(str_lit).is_some_and(|v| !v.contains("html"))
+        {
+            self.non_html = true;
+        }
         // ldap3's `Connection.search(base, filter)` and python-ldap's `search(base, scope, filter)`.
         if let Some((_, "search")) = method
             && !qual.starts_with("re.")
@@ -1530,7 +1577,14 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         let texty = match body {
             Expr::FString(_) | Expr::BinOp(_) => true,
             Expr::Dict(_) | Expr::List(_) => false,
-            Expr::Call(c) => matches!(&*c.func, Expr::Attribute(a) if matches!(a.attr.as_str(), "format" | "join" | "replace" | "strip" | "lower" | "upper" | "get" | "decode")),
+            Expr::Call(c) => {
+                let qual = self.qual(&c.func);
+                let last = qual.rsplit('.').next().unwrap_or("");
+                !(last.ends_with("Response")
+                    || last.ends_with("response")
+                    || matches!(last, "redirect" | "jsonify" | "send_file" | "send_from_directory" | "abort" | "stream_with_context")
+                    || self.recv_type(body).is_some())
+            }
             Expr::Name(_) | Expr::Subscript(_) | Expr::Attribute(_) => true,
             _ => false,
         };

@@ -777,6 +777,13 @@ impl<'a> Project<'a> {
         }
     }
 
+    /// The `__init__` a call of a project class runs.
+    pub fn constructor(&self, module: usize, func: &Expr) -> Option<FuncId> {
+        let qual = self.index.modules[module].imports.qualified_call_name(func);
+        let class = self.index.resolve_class_in(module, &qual)?;
+        self.index.method(class, "__init__", 0)
+    }
+
     pub fn resolve_class(&self, module: usize, qual: &str) -> Option<usize> {
         self.index.resolve_class_in(module, qual)
     }

@@ -134,6 +134,8 @@ pub const REQUEST_ATTRS: &[(&str, u32)] = &[
     ("raw_path", 0),
     ("stream", 0),
     ("content", 0),
+    ("referrer", 0),
+    ("user_agent", 0),
 ];
 
 /// Methods of a request object whose result is client data.
@@ -513,6 +515,11 @@ pub const SINKS: &[Sink] = &[
     // XSS.
     sink("django.http.HttpResponse", Class::Xss, At(0, "content"), When::HtmlUnlessTyped("content_type")),
     sink("django.http.response.HttpResponse", Class::Xss, At(0, "content"), When::HtmlUnlessTyped("content_type")),
+    sink("django.http.HttpResponseNotFound", Class::Xss, At(0, "content"), When::HtmlUnlessTyped("content_type")),
+    sink("django.http.HttpResponseBadRequest", Class::Xss, At(0, "content"), When::HtmlUnlessTyped("content_type")),
+    sink("django.http.HttpResponseForbidden", Class::Xss, At(0, "content"), When::HtmlUnlessTyped("content_type")),
+    sink("django.http.HttpResponseServerError", Class::Xss, At(0, "content"), When::HtmlUnlessTyped("content_type")),
+    sink("django.http.HttpResponseGone", Class::Xss, At(0, "content"), When::HtmlUnlessTyped("content_type")),
     sink("flask.make_response", Class::Xss, At(0, "response"), Always),
     sink("flask.Response", Class::Xss, At(0, "response"), When::HtmlUnlessTyped("mimetype")),
     sink("werkzeug.wrappers.Response", Class::Xss, At(0, "response"), When::HtmlUnlessTyped("mimetype")),
@@ -598,6 +605,7 @@ pub const SINKS: &[Sink] = &[
     sink(".headers.setdefault", Class::Header, At(1, "default"), Always),
     sink(".headers.add_header", Class::Header, At(1, "_value"), Always),
     sink(".set_header", Class::Header, At(1, "value"), Always),
+    sink(".send_header", Class::Header, At(1, "value"), Always),
 ];
 
 /// Used with `When::Mongo`.
