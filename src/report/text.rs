@@ -97,6 +97,18 @@ fn write_finding(out: &mut String, f: &Finding, p: &Paint, quiet: bool) {
             let _ = writeln!(out, "{pad} = commit: {} ({}), {place}", c.id, c.date);
         }
     }
+    // A taint finding shows its flow: where the data came from, what
+    // carried it, and the sink.
+    for step in &f.flow {
+        let _ = writeln!(
+            out,
+            "{pad}   {} {}:{}  {}",
+            p.dim(&format!("{:<9}", step.kind)),
+            step.location.path,
+            step.location.line,
+            step.note
+        );
+    }
     // A finding with code shows the fix hint under it; a stored file (no
     // code to show) shows it alone.
     let hinted = !f.snippet.is_empty() || rule.is_some_and(|r| r.analyzer == rules::Analyzer::Uploads);

@@ -86,8 +86,9 @@ pub enum Origin {
     /// Client data read at this place; `weak` for the command line,
     /// console and environment.
     Source { file: u32, at: u32, weak: bool },
-    /// A parameter of the function being summarised.
-    Param(u16),
+    /// A parameter of the function being summarised, or a key or attribute
+    /// of it (an interned sub-path, 0 for the whole parameter).
+    Param(u16, u32),
 }
 
 #[derive(Debug, Clone)]
@@ -145,7 +146,8 @@ impl Taint {
 /// A parameter that reaches a sink inside the function (or a callee).
 #[derive(Debug, Clone)]
 pub struct ParamSink {
-    pub param: u16,
+    /// The parameter and its sub-path.
+    pub param: (u16, u32),
     pub class: Class,
     /// The bits the parameter still carries at the sink.
     pub mask: u32,
@@ -230,7 +232,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         for (i, p) in info.params.iter().enumerate() {
             let mut t = Taint::default();
             t.add(Label {
-                origin: Origin::Param(i as u16),
+                origin: Origin::Param(i as u16, 0),
                 mask: ALL | STRUCT,
                 trace: Step::root(self.file, p.range, StepKind::Param),
             });
@@ -271,7 +273,20 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         let mut p = path;
         loop {
             if let Some(t) = self.state.get(p) {
-                return t.clone();
+                if p.len() == path.len() {
+                    return t.clone();
+                }
+                // A key or attribute of a parameter: remember which, so a
+                // caller can give the value it has under that key.
+                let rest = &path[p.len()..];
+                let mut t = t.clone();
+                for l in &mut t.0 {
+                    if let Origin::Param(i, sub) = l.origin {
+                        let full = if sub == 0 { rest.to_owned() } else { format!("{}{rest}", self.project.subpath(sub)) };
+                        l.origin = Origin::Param(i, self.project.intern(&full));
+                    }
+                }
+                return t;
             }
             match parent(p) {
                 Some(up) => p = up,
@@ -655,15 +670,25 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             Expr::Attribute(a) if matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "self") => {
                 let class = self.index.funcs[self.func].class?;
                 let info = &self.index.classes[class];
-                info.attr_types.iter().find(|(n, _)| *n == a.attr.as_str()).map(|(_, q)| (info.module, q.clone()))
+                info.attr_types
+                    .iter()
+                    .find(|(n, _, _)| *n == a.attr.as_str())
+                    .map(|(_, q, e)| (info.module, q.clone(), *e))
             }
             Expr::Name(n) if !self.state.contains_key(n.id.as_str()) => {
-                self.module().globals.get(n.id.as_str()).map(|q| (self.module, q.clone()))
+                self.module().globals.get(n.id.as_str()).map(|(q, e)| (self.module, q.clone(), Some(*e)))
             }
             _ => None,
         };
         match ctor {
-            Some((m, q)) => self.classify(m, q),
+            Some((m, q, value)) => {
+                if m == self.module
+                    && let Some(t) = value.and_then(|v| self.type_of(v))
+                {
+                    return Some(t);
+                }
+                self.classify(m, q)
+            }
             None => self.type_of(recv),
         }
     }
@@ -721,7 +746,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
     // ---- guards ------------------------------------------------------------------
 
     /// What a condition proves when true and when false: (path, bits cleared).
-    fn refine(&self, test: &Expr) -> (Vec<(String, u32)>, Vec<(String, u32)>) {
+    fn refine(&mut self, test: &'a Expr) -> (Vec<(String, u32)>, Vec<(String, u32)>) {
         let mut yes = Vec::new();
         let mut no = Vec::new();
         match test {
@@ -764,7 +789,9 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 let left = &*c.left;
                 let right = &c.comparators[0];
                 match c.ops[0] {
-                    CmpOp::In | CmpOp::NotIn if self.is_constant_collection(right) => {
+                    // Membership in a constant or clean collection: the value
+                    // is one of its (clean) elements.
+                    CmpOp::In | CmpOp::NotIn if self.is_constant_collection(right) || self.is_clean_collection(right) => {
                         let out = if c.ops[0] == CmpOp::In { &mut yes } else { &mut no };
                         self.guarded(left, ALL | STRUCT, out);
                     }
@@ -884,6 +911,15 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 }
             }
         }
+    }
+
+    /// A collection that holds no client data (`client.registered_uris()`),
+    /// but not a text: `"@" in email` says nothing about `"@"`.
+    fn is_clean_collection(&mut self, e: &'a Expr) -> bool {
+        if matches!(e, Expr::StringLiteral(_) | Expr::FString(_)) {
+            return false;
+        }
+        self.eval(e).is_clean()
     }
 
     fn is_constant_collection(&self, e: &Expr) -> bool {
@@ -1215,25 +1251,29 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         let kws: Vec<Taint> = call.arguments.keywords.iter().map(|k| self.eval(&k.value)).collect();
         self.call_sinks(call, &qual, method, &recv_t, &args, &kws);
 
-        let named: Vec<(&str, &Taint)> = call
+        let named: Vec<(&str, &Taint, &'a Expr)> = call
             .arguments
             .keywords
             .iter()
             .zip(&kws)
-            .filter_map(|(k, t)| k.arg.as_ref().map(|a| (a.as_str(), t)))
+            .filter_map(|(k, t)| k.arg.as_ref().map(|a| (a.as_str(), t, &k.value)))
             .collect();
+        let positional: Vec<(&Taint, Option<&'a Expr>)> =
+            args.iter().zip(call.arguments.args.iter()).map(|(t, e)| (t, Some(e))).collect();
+        let recv = (&recv_t, method.map(|(r, _)| r));
         // The project's own functions, through their summaries.
         if let Some((callee, bound)) = self.project.resolve_call(self.module, self.func, func, &self.types_view())
             && let Some(summary) = self.project.summary(callee, self.depth + 1)
         {
-            return self.apply_summary(call.range(), callee, bound, &summary, &recv_t, &args, &named);
+            return self.apply_summary(call.range(), callee, bound, &summary, recv, &positional, &named);
         }
         // A project class: its `__init__` runs with the arguments; the new
         // object carries what it was given.
         if let Some(init) = self.project.constructor(self.module, func)
             && let Some(summary) = self.project.summary(init, self.depth + 1)
         {
-            self.apply_summary(call.range(), init, true, &summary, &Taint::default(), &args, &named);
+            let fresh = Taint::default();
+            self.apply_summary(call.range(), init, true, &summary, (&fresh, None), &positional, &named);
         }
         // A project function handed over to run later with these arguments:
         // `background_tasks.add_task(f, x)`, `executor.submit(f, x)`.
@@ -1249,11 +1289,19 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                     self.project.resolve_call(self.module, self.func, target, &self.types_view())
                 && let Some(summary) = self.project.summary(callee, self.depth + 1)
             {
-                let recv = match target {
-                    Expr::Attribute(a) => self.eval(&a.value),
-                    _ => Taint::default(),
+                let (target_recv, target_expr) = match target {
+                    Expr::Attribute(a) => (self.eval(&a.value), Some(&*a.value)),
+                    _ => (Taint::default(), None),
                 };
-                self.apply_summary(call.range(), callee, bound, &summary, &recv, &args[skip..], &named);
+                self.apply_summary(
+                    call.range(),
+                    callee,
+                    bound,
+                    &summary,
+                    (&target_recv, target_expr),
+                    &positional[skip..],
+                    &named,
+                );
                 return Taint::default();
             }
         }
@@ -1429,11 +1477,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 }
                 When::LxmlParser => {
                     if let Some(parser) = keyword("parser").or_else(|| call.arguments.args.get(1)) {
-                        let safe = match parser {
-                            Expr::Call(_) => matches!(self.type_of(parser), Some(Type::SafeXmlParser)),
-                            _ => access_path(parser)
-                                .is_some_and(|p| matches!(self.types.get(&p), Some(Type::SafeXmlParser))),
-                        };
+                        let safe = matches!(self.recv_type(parser), Some(Type::SafeXmlParser));
                         if safe {
                             continue;
                         }
@@ -1462,7 +1506,9 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                             .iter()
                             .find(|i| i.key.as_ref().and_then(str_lit) == Some("$where"))
                             .map(|i| self.eval(&i.value)),
-                        Some(e) => access_path(e).map(|p| self.read_whole(&format!("{p}['$where']"))),
+                        // Only a `$where` key this function stored: a parameter's
+                        // keys are not known here.
+                        Some(e) => access_path(e).and_then(|p| self.state.get(&format!("{p}['$where']")).cloned()),
                         None => None,
                     };
                     if let Some(w) = where_t
@@ -1615,14 +1661,18 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             }
             let trace = l.trace.push(self.file, range, StepKind::Sink);
             match l.origin {
-                Origin::Param(p) => {
-                    self.sinks.push(ParamSink { param: p, class, mask: l.mask, need, trace });
+                Origin::Param(p, sub) => {
+                    self.sinks.push(ParamSink { param: (p, sub), class, mask: l.mask, need, trace });
                 }
                 Origin::Source { weak, .. } => self.project.report(Hit { class, weak, trace }),
             }
         }
     }
 
+    /// Applies a callee's summary at a call: what its return value carries
+    /// and which of the arguments reach its sinks. `args` and `kws` hold
+    /// each argument's taint and expression (for key-sensitive parameters:
+    /// a callee reading `record['list']` gets the caller's `record['list']`).
     #[allow(clippy::too_many_arguments)]
     fn apply_summary(
         &mut self,
@@ -1630,32 +1680,44 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         callee: FuncId,
         bound: bool,
         summary: &Summary,
-        recv_t: &Taint,
-        args: &[Taint],
-        kws: &[(&str, &Taint)],
+        recv: (&Taint, Option<&'a Expr>),
+        args: &[(&Taint, Option<&'a Expr>)],
+        kws: &[(&str, &Taint, &'a Expr)],
     ) -> Taint {
         let info = &self.index.funcs[callee];
-        let mut by_param: Vec<Option<&Taint>> = vec![None; info.params.len()];
+        let mut by_param: Vec<Option<(&Taint, Option<&'a Expr>)>> = vec![None; info.params.len()];
         let offset = usize::from(bound);
         if bound && !by_param.is_empty() {
-            by_param[0] = Some(recv_t);
+            by_param[0] = Some(recv);
         }
-        for (i, t) in args.iter().enumerate() {
+        for (i, a) in args.iter().enumerate() {
             if let Some(slot) = by_param.get_mut(i + offset) {
-                *slot = Some(t);
+                *slot = Some(*a);
             }
         }
-        for &(name, t) in kws {
+        for &(name, t, e) in kws {
             if let Some(i) = info.params.iter().position(|p| p.name == name) {
-                by_param[i] = Some(t);
+                by_param[i] = Some((t, Some(e)));
             }
         }
+        let arg_taint = |this: &Self, param: u16, sub: u32| -> Option<Taint> {
+            let (t, e) = (*by_param.get(param as usize)?)?;
+            if sub != 0
+                && let Some(e) = e
+                && let Some(p) = access_path(e)
+                && this.rooted(&p)
+                && !this.sourced(e)
+            {
+                return Some(this.read_whole(&format!("{p}{}", this.project.subpath(sub))));
+            }
+            Some(t.clone())
+        };
         let here = |l: &Label| l.trace.push(self.file, range, StepKind::Call);
         let mut out = Taint::default();
         for l in &summary.ret.0 {
             match l.origin {
-                Origin::Param(i) => {
-                    if let Some(Some(arg)) = by_param.get(i as usize) {
+                Origin::Param(i, sub) => {
+                    if let Some(arg) = arg_taint(self, i, sub) {
                         for a in &arg.0 {
                             out.add(Label { origin: a.origin, mask: a.mask & l.mask, trace: here(a).concat(&l.trace) });
                         }
@@ -1667,7 +1729,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             }
         }
         for ps in &summary.sinks {
-            let Some(Some(arg)) = by_param.get(ps.param as usize) else { continue };
+            let Some(arg) = arg_taint(self, ps.param.0, ps.param.1) else { continue };
             for a in &arg.0 {
                 let mask = a.mask & ps.mask;
                 if mask & ps.need != ps.need {
@@ -1675,8 +1737,8 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 }
                 let trace = here(a).concat(&ps.trace);
                 match a.origin {
-                    Origin::Param(p) => {
-                        self.sinks.push(ParamSink { param: p, class: ps.class, mask, need: ps.need, trace })
+                    Origin::Param(p, sub) => {
+                        self.sinks.push(ParamSink { param: (p, sub), class: ps.class, mask, need: ps.need, trace })
                     }
                     Origin::Source { weak, .. } => self.project.report(Hit { class: ps.class, weak, trace }),
                 }

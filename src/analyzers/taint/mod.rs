@@ -50,8 +50,8 @@ pub struct Module<'a> {
     classes: FxHashMap<&'a str, usize>,
     /// Module-level names bound to constant collections or literals.
     pub constants: FxHashSet<&'a str>,
-    /// Module-level `name = Ctor(...)`: name -> qualified constructor.
-    pub globals: FxHashMap<&'a str, String>,
+    /// Module-level `name = Ctor(...)`: name -> qualified constructor and the call.
+    pub globals: FxHashMap<&'a str, (String, &'a Expr)>,
 }
 
 pub struct ClassInfo<'a> {
@@ -61,8 +61,9 @@ pub struct ClassInfo<'a> {
     bases: Vec<String>,
     /// Annotated fields and whether each holds text.
     pub fields: Vec<(&'a str, bool)>,
-    /// `self.<attr> = Ctor(...)` in its methods: attr -> qualified constructor.
-    pub attr_types: Vec<(&'a str, String)>,
+    /// `self.<attr> = Ctor(...)` in its methods: attr -> qualified constructor
+    /// (or annotation) and the call.
+    pub attr_types: Vec<(&'a str, String, Option<&'a Expr>)>,
     /// An `Enum`: its values are fixed.
     enum_like: bool,
     def: &'a StmtClassDef,
@@ -144,7 +145,7 @@ impl<'a> Index<'a> {
                 && let [Expr::Name(n)] = a.targets.as_slice()
                 && let Expr::Call(call) = &*a.value
             {
-                globals.insert(n.id.as_str(), imports.qualified_call_name(&call.func));
+                globals.insert(n.id.as_str(), (imports.qualified_call_name(&call.func), &*a.value));
             }
             if let Stmt::Assign(a) = stmt
                 && let [Expr::Name(n)] = a.targets.as_slice()
@@ -257,12 +258,13 @@ impl<'a> Index<'a> {
         let request_params = params
             .iter()
             .enumerate()
-            .filter(|(_, p)| {
-                models::REQUEST_PARAM_NAMES.contains(&p.name)
-                    || p.annotation.is_some_and(|a| {
-                        let q = imports.qualified_call_name(a);
-                        models::REQUEST_TYPES.iter().any(|t| q == *t || q.ends_with(&format!(".{t}")))
-                    })
+            .filter(|(_, p)| match p.annotation {
+                // Annotated: only a request type makes it the request.
+                Some(a) => {
+                    let q = imports.qualified_call_name(a);
+                    models::REQUEST_TYPES.iter().any(|t| q == *t || q.ends_with(&format!(".{t}")))
+                }
+                None => models::REQUEST_PARAM_NAMES.contains(&p.name),
             })
             .map(|(i, _)| i)
             .collect();
@@ -307,7 +309,7 @@ impl<'a> Index<'a> {
                             && let Expr::Call(call) = &*a.value
                         {
                             let q = self.modules[m].imports.qualified_call_name(&call.func);
-                            attrs.push((n.id.as_str(), q));
+                            attrs.push((n.id.as_str(), q, Some(&*a.value)));
                         }
                     }
                     Stmt::FunctionDef(f) => {
@@ -321,13 +323,15 @@ impl<'a> Index<'a> {
                             let imports = &self.modules[m].imports;
                             match &*a.value {
                                 // `self.repo = Repo()`
-                                Expr::Call(call) => attrs.push((t.attr.as_str(), imports.qualified_call_name(&call.func))),
+                                Expr::Call(call) => {
+                                    attrs.push((t.attr.as_str(), imports.qualified_call_name(&call.func), Some(&*a.value)))
+                                }
                                 // `self.session = session` with `session: aiohttp.ClientSession`
                                 Expr::Name(v) => {
                                     if let Some(ann) =
                                         params.iter().find(|p| p.name == v.id.as_str()).and_then(|p| p.annotation)
                                     {
-                                        attrs.push((t.attr.as_str(), imports.qualified_call_name(ann)));
+                                        attrs.push((t.attr.as_str(), imports.qualified_call_name(ann), None));
                                     }
                                 }
                                 _ => {}
@@ -746,6 +750,8 @@ pub struct Project<'a> {
     cache: RefCell<FxHashMap<FuncId, Arc<Summary>>>,
     in_progress: RefCell<FxHashSet<FuncId>>,
     hits: RefCell<FxHashMap<(u8, u32, u32), Hit>>,
+    /// Interned sub-paths of parameters (`['list']`, `.name`); 0 is the whole.
+    subpaths: RefCell<(Vec<String>, FxHashMap<String, u32>)>,
 }
 
 impl<'a> Project<'a> {
@@ -763,6 +769,24 @@ impl<'a> Project<'a> {
         self.in_progress.borrow_mut().remove(&f);
         self.cache.borrow_mut().insert(f, summary.clone());
         Some(summary)
+    }
+
+    pub fn intern(&self, path: &str) -> u32 {
+        let mut table = self.subpaths.borrow_mut();
+        if let Some(&id) = table.1.get(path) {
+            return id;
+        }
+        if table.0.is_empty() {
+            table.0.push(String::new());
+        }
+        let id = table.0.len() as u32;
+        table.0.push(path.to_owned());
+        table.1.insert(path.to_owned(), id);
+        id
+    }
+
+    pub fn subpath(&self, id: u32) -> String {
+        self.subpaths.borrow().0.get(id as usize).cloned().unwrap_or_default()
     }
 
     pub fn report(&self, hit: Hit) {
@@ -822,7 +846,7 @@ impl<'a> Project<'a> {
                 }
                 // A module-level instance: `audit = AuditRepo()`.
                 if let Expr::Name(n) = &*a.value
-                    && let Some(ctor) = index.modules[module].globals.get(n.id.as_str())
+                    && let Some((ctor, _)) = index.modules[module].globals.get(n.id.as_str())
                     && let Some(c) = index.resolve_class_in(module, ctor)
                 {
                     return index.method(c, name, 0).map(bound_of);
@@ -831,7 +855,8 @@ impl<'a> Project<'a> {
                 if let Expr::Attribute(inner) = &*a.value
                     && matches!(&*inner.value, Expr::Name(n) if n.id.as_str() == "self")
                     && let Some(c) = index.funcs[current].class
-                    && let Some((_, ctor)) = index.classes[c].attr_types.iter().find(|(n, _)| *n == inner.attr.as_str())
+                    && let Some((_, ctor, _)) =
+                        index.classes[c].attr_types.iter().find(|(n, _, _)| *n == inner.attr.as_str())
                     && let Some(target) = index.resolve_class_in(index.classes[c].module, ctor)
                 {
                     return index.method(target, name, 0).map(bound_of);
@@ -868,6 +893,7 @@ pub fn analyze(files: &[TaintFile], selection: &Selection) -> Vec<Finding> {
         cache: RefCell::default(),
         in_progress: RefCell::default(),
         hits: RefCell::default(),
+        subpaths: RefCell::default(),
     };
     for f in 0..project.index.funcs.len() {
         if is_entry(&project.index, f) {
