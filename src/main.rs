@@ -119,6 +119,10 @@ struct ScanArgs {
     /// Rules not to run (same forms as --select).
     #[arg(long, value_delimiter = ',')]
     ignore: Vec<String>,
+    /// A rule profile: `reachable` turns off the pattern rules that the taint
+    /// rules (T001-T016) make redundant (B608, B602-B605, B307, ...).
+    #[arg(long, value_parser = ["default", "reachable"])]
+    profile: Option<String>,
     /// Lowest severity reported (Bandit's -l).
     #[arg(long, value_enum)]
     severity_level: Option<LevelArg>,
@@ -280,6 +284,11 @@ fn run_scan(args: ScanArgs) -> Result<ExitCode, String> {
     let select = if args.select.is_empty() { cfg.select.clone() } else { args.select.clone() };
     let mut ignore = cfg.ignore.clone();
     ignore.extend(args.ignore.iter().cloned());
+    if let Some(profile) = args.profile.as_ref().or(cfg.profile.as_ref())
+        && let Some(ids) = rules::profile_ignores(profile)
+    {
+        ignore.extend(ids.iter().map(|s| s.to_string()));
+    }
     let selection = Selection::new(&select, &ignore);
     let mut exclude = cfg.exclude.clone();
     exclude.extend(args.exclude.iter().cloned());

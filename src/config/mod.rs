@@ -151,6 +151,8 @@ pub struct Config {
     pub exclude: Vec<String>,
     pub per_file_ignores: Vec<(GlobMatcher, Vec<String>)>,
     pub severity_level: Option<Level>,
+    /// A rule profile (`reachable`).
+    pub profile: Option<String>,
     pub confidence_level: Option<Level>,
     pub fail_on: Option<Level>,
     pub baseline: Option<PathBuf>,
@@ -309,6 +311,15 @@ fn apply_pyward(config: &mut Config, path: &Path, value: &Value, prefix: &str) -
                 }
             }
             "severity-level" => config.severity_level = Some(level(path, &full, v)?),
+            "profile" => {
+                let Value::String(name) = v else {
+                    return Err(invalid(path, format!("`{full}` must be a string: \"default\" or \"reachable\"")));
+                };
+                if crate::rules::profile_ignores(name).is_none() {
+                    return Err(invalid(path, format!("`{full}`: unknown profile `{name}` (use \"default\" or \"reachable\")")));
+                }
+                config.profile = Some(name.clone());
+            }
             "confidence-level" => config.confidence_level = Some(level(path, &full, v)?),
             "fail-on" => config.fail_on = Some(level(path, &full, v)?),
             "baseline" => {

@@ -28,6 +28,15 @@ pub(crate) fn finding_json(f: &Finding) -> Value {
         "snippet": f.snippet,
         "fingerprint": f.fingerprint,
         "commit": f.commit.as_deref().map(|c| json!({"id": c.id, "date": c.date, "history_only": c.history_only})),
+        "flow": f.flow.iter().map(|s| json!({
+            "kind": s.kind,
+            "path": s.location.path,
+            "line": s.location.line,
+            "column": s.location.column,
+            "end_line": s.location.end_line,
+            "end_column": s.location.end_column,
+            "note": s.note,
+        })).collect::<Vec<Value>>(),
     })
 }
 

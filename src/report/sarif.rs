@@ -80,7 +80,7 @@ pub fn render(result: &ScanResult) -> String {
                 properties["commitDate"] = json!(c.date);
                 properties["historyOnly"] = json!(c.history_only);
             }
-            json!({
+            let mut result = json!({
                 "ruleId": f.rule,
                 "ruleIndex": used.get(f.rule).copied().unwrap_or(0),
                 "level": level(f.severity),
@@ -99,7 +99,31 @@ pub fn render(result: &ScanResult) -> String {
                 }],
                 "partialFingerprints": {"pywardFingerprint/v1": f.fingerprint},
                 "properties": properties,
-            })
+            });
+            if !f.flow.is_empty() {
+                // The taint flow, as one thread of one code flow; the source
+                // is also given as a related location.
+                let step = |s: &crate::finding::FlowStep| {
+                    json!({
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": uri(&s.location.path), "uriBaseId": "%SRCROOT%"},
+                            "region": {
+                                "startLine": s.location.line,
+                                "startColumn": s.location.column,
+                                "endLine": s.location.end_line.max(s.location.line),
+                                "endColumn": s.location.end_column.max(1),
+                            },
+                        },
+                        "message": {"text": format!("{}: {}", s.kind, s.note)},
+                    })
+                };
+                let locations: Vec<Value> = f.flow.iter().map(|s| json!({"location": step(s)})).collect();
+                result["codeFlows"] = json!([{"threadFlows": [{"locations": locations}]}]);
+                let mut source = step(&f.flow[0]);
+                source["id"] = json!(0);
+                result["relatedLocations"] = json!([source]);
+            }
+            result
         })
         .collect();
     let doc = json!({

@@ -69,6 +69,24 @@ pub fn by_id(id: &str) -> Option<&'static Rule> {
     RULES.iter().find(|r| r.id == id)
 }
 
+/// The pattern rules that the taint rules make redundant: they flag a call
+/// whatever its argument, where T001-T016 report only the calls that client
+/// data reaches. The `reachable` profile turns them off.
+pub const REACHABLE_PROFILE_IGNORES: &[&str] = &[
+    "B102", "B301", "B302", "B307", "B308", "B313", "B314", "B315", "B316", "B317", "B318", "B319", "B320", "B506",
+    "B602", "B603", "B604", "B605", "B608", "B610", "B611", "B701", "B703", "B704", "UP001",
+];
+
+/// The rules a named profile turns off: `default` none, `reachable` the
+/// pattern rules the taint rules replace.
+pub fn profile_ignores(name: &str) -> Option<&'static [&'static str]> {
+    match name {
+        "default" => Some(&[]),
+        "reachable" => Some(REACHABLE_PROFILE_IGNORES),
+        _ => None,
+    }
+}
+
 /// Whether `pattern` (an id, an id prefix such as `B6`, an alias such as `S602`,
 /// a rule name, or `ALL`) is known, i.e. selects at least one rule.
 pub fn pattern_is_known(pattern: &str) -> bool {

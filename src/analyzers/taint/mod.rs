@@ -19,6 +19,7 @@ use std::sync::Arc;
 
 use ruff_python_ast::{Expr, Parameters, Stmt, StmtClassDef, StmtFunctionDef};
 use ruff_text_size::TextRange;
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::finding::{self, Finding, FlowStep, Level, Location};
@@ -742,11 +743,11 @@ fn regex_groups(pattern: &str) -> Vec<(&str, bool)> {
 
 /// Words without which a function's text cannot read client data.
 const TRIGGERS: &[&str] =
-    &["request", "req", "argv", "input(", "environ", "getenv", "self.path", "self.headers", "rfile"];
+    &["request", "argv", "input(", "environ", "getenv", "self.path", "self.headers", "rfile"];
 
 /// The analysis of a whole project: summaries cached per function, flows found.
 pub struct Project<'a> {
-    pub index: Index<'a>,
+    pub index: &'a Index<'a>,
     cache: RefCell<FxHashMap<FuncId, Arc<Summary>>>,
     in_progress: RefCell<FxHashSet<FuncId>>,
     hits: RefCell<FxHashMap<(u8, u32, u32), Hit>>,
@@ -790,15 +791,7 @@ impl<'a> Project<'a> {
     }
 
     pub fn report(&self, hit: Hit) {
-        let sink = &hit.trace;
-        let key = (hit.class as u8, sink.file, sink.range.start().to_u32());
-        let mut hits = self.hits.borrow_mut();
-        match hits.get(&key) {
-            Some(old) if !(old.weak && !hit.weak) => {}
-            _ => {
-                hits.insert(key, hit);
-            }
-        }
+        keep(&mut self.hits.borrow_mut(), hit);
     }
 
     /// The `__init__` a call of a project class runs.
@@ -888,19 +881,32 @@ pub fn analyze(files: &[TaintFile], selection: &Selection) -> Vec<Finding> {
         return Vec::new();
     }
     let index = Index::build(files);
-    let project = Project {
-        index,
-        cache: RefCell::default(),
-        in_progress: RefCell::default(),
-        hits: RefCell::default(),
-        subpaths: RefCell::default(),
-    };
-    for f in 0..project.index.funcs.len() {
-        if is_entry(&project.index, f) {
-            project.summary(f, 0);
-        }
-    }
-    let hits = project.hits.into_inner();
+    let entries: Vec<FuncId> = (0..index.funcs.len()).filter(|&f| is_entry(&index, f)).collect();
+    // Entry points are shared out among the worker threads, each with its
+    // own summary cache (a callee two threads reach is summarised twice,
+    // which costs less than sharing the cache would).
+    let chunk = entries.len().div_ceil(rayon::current_num_threads().max(1) * 2).max(1);
+    let hits = entries
+        .par_chunks(chunk)
+        .map(|chunk| {
+            let project = Project {
+                index: &index,
+                cache: RefCell::default(),
+                in_progress: RefCell::default(),
+                hits: RefCell::default(),
+                subpaths: RefCell::default(),
+            };
+            for &f in chunk {
+                project.summary(f, 0);
+            }
+            project.hits.into_inner()
+        })
+        .reduce(FxHashMap::default, |mut a, b| {
+            for hit in b.into_values() {
+                keep(&mut a, hit);
+            }
+            a
+        });
     let mut findings: Vec<Finding> = hits
         .into_values()
         .filter(|h| selection.is_enabled(h.class.rule()))
@@ -908,6 +914,18 @@ pub fn analyze(files: &[TaintFile], selection: &Selection) -> Vec<Finding> {
         .collect();
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     findings
+}
+
+/// Keeps one flow per sink and class: a request flow over a command-line one.
+fn keep(hits: &mut FxHashMap<(u8, u32, u32), Hit>, hit: Hit) {
+    let sink = &hit.trace;
+    let key = (hit.class as u8, sink.file, sink.range.start().to_u32());
+    match hits.get(&key) {
+        Some(old) if !(old.weak && !hit.weak) => {}
+        _ => {
+            hits.insert(key, hit);
+        }
+    }
 }
 
 /// Functions worth starting from: those that can read client data.
