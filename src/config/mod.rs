@@ -316,7 +316,10 @@ fn apply_pyward(config: &mut Config, path: &Path, value: &Value, prefix: &str) -
                     return Err(invalid(path, format!("`{full}` must be a string: \"default\" or \"reachable\"")));
                 };
                 if crate::rules::profile_ignores(name).is_none() {
-                    return Err(invalid(path, format!("`{full}`: unknown profile `{name}` (use \"default\" or \"reachable\")")));
+                    return Err(invalid(
+                        path,
+                        format!("`{full}`: unknown profile `{name}` (use \"default\" or \"reachable\")"),
+                    ));
                 }
                 config.profile = Some(name.clone());
             }

@@ -12,8 +12,7 @@
 use std::sync::Arc;
 
 use ruff_python_ast::{
-    BoolOp, CmpOp, ElifElseClause, Expr, ExprAttribute, ExprCall, InterpolatedStringElement, Operator, Stmt,
-    UnaryOp,
+    BoolOp, CmpOp, ElifElseClause, Expr, ExprAttribute, ExprCall, InterpolatedStringElement, Operator, Stmt, UnaryOp,
 };
 use ruff_text_size::{Ranged, TextRange};
 use rustc_hash::FxHashMap;
@@ -282,7 +281,8 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 let mut t = t.clone();
                 for l in &mut t.0 {
                     if let Origin::Param(i, sub) = l.origin {
-                        let full = if sub == 0 { rest.to_owned() } else { format!("{}{rest}", self.project.subpath(sub)) };
+                        let full =
+                            if sub == 0 { rest.to_owned() } else { format!("{}{rest}", self.project.subpath(sub)) };
                         l.origin = Origin::Param(i, self.project.intern(&full));
                     }
                 }
@@ -589,7 +589,9 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 self.store_sinks(target, &t, range);
                 let t = if t.is_clean() { t } else { t.step(self.file, range, StepKind::Assign) };
                 match value {
-                    Some(Expr::Dict(d)) if d.items.iter().all(|i| i.key.as_ref().is_some_and(|k| key_text(k).is_some())) => {
+                    Some(Expr::Dict(d))
+                        if d.items.iter().all(|i| i.key.as_ref().is_some_and(|k| key_text(k).is_some())) =>
+                    {
                         self.write_path(p.clone(), Taint::default());
                         for item in &d.items {
                             if let Some(k) = item.key.as_ref().and_then(key_text) {
@@ -703,6 +705,20 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         .then_some(Type::Lib(qual))
     }
 
+    /// Whether an expression is the session: Flask's `session`,
+    /// `request.session`, or what `get_session(request)` returned.
+    fn is_session(&self, e: &Expr) -> bool {
+        match e {
+            Expr::Attribute(a) => a.attr.as_str() == "session" && self.is_request(&a.value),
+            Expr::Name(n) => {
+                let qual = self.module().imports.resolve_name(n.id.as_str());
+                matches!(qual.as_str(), "flask.session" | "quart.session")
+                    || matches!(self.types.get(n.id.as_str()), Some(Type::Lib(t)) if t.ends_with(".Session") && !models::HTTP_CLIENTS.contains(&t.as_str()))
+            }
+            _ => false,
+        }
+    }
+
     /// Sinks written as stores: response headers and the session.
     fn store_sinks(&mut self, target: &'a Expr, t: &Taint, range: TextRange) {
         if t.is_clean() {
@@ -726,9 +742,8 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                         Some(Class::Header)
                     }
                 } else if n.id.as_str().contains("resp")
-                    && str_lit(&sub.slice).is_some_and(|k| {
-                        k.contains('-') && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
-                    })
+                    && str_lit(&sub.slice)
+                        .is_some_and(|k| k.contains('-') && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
                 {
                     // `response["X-Trace-Id"] = ...` on a response passed in.
                     Some(Class::Header)
@@ -772,9 +787,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                         None => either,
                         Some(c) => c
                             .into_iter()
-                            .filter_map(|(p, bits)| {
-                                either.iter().find(|(q, _)| *q == p).map(|(_, b2)| (p, bits & b2))
-                            })
+                            .filter_map(|(p, bits)| either.iter().find(|(q, _)| *q == p).map(|(_, b2)| (p, bits & b2)))
                             .filter(|(_, bits)| *bits != 0)
                             .collect(),
                     });
@@ -791,7 +804,9 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 match c.ops[0] {
                     // Membership in a constant or clean collection: the value
                     // is one of its (clean) elements.
-                    CmpOp::In | CmpOp::NotIn if self.is_constant_collection(right) || self.is_clean_collection(right) => {
+                    CmpOp::In | CmpOp::NotIn
+                        if self.is_constant_collection(right) || self.is_clean_collection(right) =>
+                    {
                         let out = if c.ops[0] == CmpOp::In { &mut yes } else { &mut no };
                         self.guarded(left, ALL | STRUCT, out);
                     }
@@ -822,7 +837,8 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                     if let Some(a) = call.arguments.args.first() {
                         self.guarded(a, bits, &mut yes);
                     }
-                    if let Some(k) = call.arguments.keywords.iter().find(|k| k.arg.as_ref().is_some_and(|a| a == "url")) {
+                    if let Some(k) = call.arguments.keywords.iter().find(|k| k.arg.as_ref().is_some_and(|a| a == "url"))
+                    {
                         self.guarded(&k.value, bits, &mut yes);
                     }
                 } else if matches!(qual.as_str(), "re.fullmatch" | "re.match" | "regex.fullmatch" | "regex.match")
@@ -834,7 +850,9 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                     let m = a.attr.as_str();
                     if models::GUARD_METHODS.contains(&m) {
                         self.guarded(&a.value, ALL | STRUCT, &mut yes);
-                    } else if matches!(m, "fullmatch" | "match") && let Some(s) = call.arguments.args.first() {
+                    } else if matches!(m, "fullmatch" | "match")
+                        && let Some(s) = call.arguments.args.first()
+                    {
                         // A compiled pattern of the module: `SLUG.fullmatch(x)`.
                         self.guarded(s, ALL | STRUCT, &mut yes);
                     } else if m == "startswith" {
@@ -874,7 +892,15 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 let last = qual.rsplit('.').next().unwrap_or("");
                 if matches!(
                     last,
-                    "realpath" | "abspath" | "normpath" | "Path" | "PurePath" | "urlparse" | "urlsplit" | "str" | "normcase"
+                    "realpath"
+                        | "abspath"
+                        | "normpath"
+                        | "Path"
+                        | "PurePath"
+                        | "urlparse"
+                        | "urlsplit"
+                        | "str"
+                        | "normcase"
                 ) && let Some(first) = call.arguments.args.first()
                 {
                     self.guarded(first, bits, out);
@@ -905,7 +931,9 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             self.state.insert(path.clone(), t);
             let prefix_len = path.len();
             for (k, v) in self.state.iter_mut() {
-                if k.len() > prefix_len && k.starts_with(path.as_str()) && matches!(k.as_bytes()[prefix_len], b'.' | b'[')
+                if k.len() > prefix_len
+                    && k.starts_with(path.as_str())
+                    && matches!(k.as_bytes()[prefix_len], b'.' | b'[')
                 {
                     *v = std::mem::take(v).cleared(*bits);
                 }
@@ -940,7 +968,9 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             }
             Expr::Call(c) => match &*c.func {
                 // `ALLOWED.keys()`, `frozenset({...})`
-                Expr::Attribute(a) => matches!(a.attr.as_str(), "keys" | "values") && self.is_constant_collection(&a.value),
+                Expr::Attribute(a) => {
+                    matches!(a.attr.as_str(), "keys" | "values") && self.is_constant_collection(&a.value)
+                }
                 Expr::Name(n) => {
                     matches!(n.id.as_str(), "frozenset" | "set" | "tuple" | "list")
                         && c.arguments.args.first().is_some_and(|a| self.is_constant_collection(a))
@@ -1191,7 +1221,10 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         match e {
             Expr::Name(n) => {
                 let id = n.id.as_str();
-                if self.index.funcs[self.func].request_params.iter().any(|&i| self.index.funcs[self.func].params[i].name == id)
+                if self.index.funcs[self.func]
+                    .request_params
+                    .iter()
+                    .any(|&i| self.index.funcs[self.func].params[i].name == id)
                 {
                     return true;
                 }
@@ -1419,7 +1452,11 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             };
             let Some(mut value) = value else { continue };
             let keyword = |name: &str| {
-                call.arguments.keywords.iter().find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name)).map(|k| &k.value)
+                call.arguments
+                    .keywords
+                    .iter()
+                    .find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
+                    .map(|k| &k.value)
             };
             match sink.when {
                 When::Always => {}
@@ -1456,8 +1493,11 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                         // aiohttp: the text or body keyword.
                         let mut t = Taint::default();
                         for name in ["text", "body"] {
-                            if let Some(p) =
-                                call.arguments.keywords.iter().position(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
+                            if let Some(p) = call
+                                .arguments
+                                .keywords
+                                .iter()
+                                .position(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name))
                             {
                                 t.union(&kws[p]);
                             }
@@ -1486,7 +1526,9 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 When::Extra => {
                     let mut t = Taint::default();
                     for (k, kt) in call.arguments.keywords.iter().zip(kws) {
-                        if k.arg.as_ref().is_some_and(|a| matches!(a.as_str(), "where" | "select" | "tables" | "order_by"))
+                        if k.arg
+                            .as_ref()
+                            .is_some_and(|a| matches!(a.as_str(), "where" | "select" | "tables" | "order_by"))
                         {
                             t.union(kt);
                         }
@@ -1535,7 +1577,8 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         // Headers given to a response constructor: `Response(..., headers={...})`.
         let last = qual.rsplit('.').next().unwrap_or("");
         if (last.ends_with("Response") || last == "make_response")
-            && let Some(p) = call.arguments.keywords.iter().position(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "headers"))
+            && let Some(p) =
+                call.arguments.keywords.iter().position(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == "headers"))
         {
             hits.push((Class::Header, kws[p].clone(), 0));
         }
@@ -1556,13 +1599,24 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         {
             self.non_html = true;
         }
+        // `session.update(...)` on the Flask or Django session.
+        if let Some((recv, "update" | "setdefault")) = method
+            && self.is_session(recv)
+        {
+            let mut t = Taint::default();
+            for a in args.iter().chain(kws.iter()) {
+                t.union(a);
+            }
+            hits.push((Class::Session, t, 0));
+        }
         // ldap3's `Connection.search(base, filter)` and python-ldap's `search(base, scope, filter)`.
         if let Some((_, "search")) = method
             && !qual.starts_with("re.")
             && !qual.starts_with("regex.")
             && self.module().imports.imported_like("ldap")
         {
-            let (i, kw) = if self.module().imports.imported_like("ldap3") { (1, "search_filter") } else { (2, "filterstr") };
+            let (i, kw) =
+                if self.module().imports.imported_like("ldap3") { (1, "search_filter") } else { (2, "filterstr") };
             if let Some(t) = arg(i, kw) {
                 hits.push((Class::Ldap, t.clone(), 0));
             }
@@ -1628,7 +1682,10 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 let last = qual.rsplit('.').next().unwrap_or("");
                 !(last.ends_with("Response")
                     || last.ends_with("response")
-                    || matches!(last, "redirect" | "jsonify" | "send_file" | "send_from_directory" | "abort" | "stream_with_context")
+                    || matches!(
+                        last,
+                        "redirect" | "jsonify" | "send_file" | "send_from_directory" | "abort" | "stream_with_context"
+                    )
                     || self.recv_type(body).is_some())
             }
             Expr::Name(_) | Expr::Subscript(_) | Expr::Attribute(_) => true,

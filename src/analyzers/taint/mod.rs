@@ -17,9 +17,9 @@ pub mod models;
 use std::cell::RefCell;
 use std::sync::Arc;
 
+use rayon::prelude::*;
 use ruff_python_ast::{Expr, Parameters, Stmt, StmtClassDef, StmtFunctionDef};
 use ruff_text_size::TextRange;
-use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::finding::{self, Finding, FlowStep, Level, Location};
@@ -116,8 +116,13 @@ enum Target {
 
 impl<'a> Index<'a> {
     fn build(files: &'a [TaintFile]) -> Index<'a> {
-        let mut index =
-            Index { files, modules: Vec::new(), classes: Vec::new(), funcs: Vec::new(), by_suffix: FxHashMap::default() };
+        let mut index = Index {
+            files,
+            modules: Vec::new(),
+            classes: Vec::new(),
+            funcs: Vec::new(),
+            by_suffix: FxHashMap::default(),
+        };
         for (i, tf) in files.iter().enumerate() {
             index.add_module(i as u32, tf);
         }
@@ -251,8 +256,10 @@ impl<'a> Index<'a> {
     fn add_func(&mut self, m: usize, def: &'a StmtFunctionDef, class: Option<usize>) -> FuncId {
         let params = params_of(&def.parameters);
         let imports = &self.modules[m].imports;
-        let static_method =
-            def.decorator_list.iter().any(|d| matches!(&d.expression, Expr::Name(n) if n.id.as_str() == "staticmethod"));
+        let static_method = def
+            .decorator_list
+            .iter()
+            .any(|d| matches!(&d.expression, Expr::Name(n) if n.id.as_str() == "staticmethod"));
         let handler = class.is_some_and(|c| {
             self.classes[c].bases.iter().any(|b| models::HANDLER_BASES.iter().any(|h| b.rsplit('.').next() == Some(h)))
         });
@@ -324,9 +331,11 @@ impl<'a> Index<'a> {
                             let imports = &self.modules[m].imports;
                             match &*a.value {
                                 // `self.repo = Repo()`
-                                Expr::Call(call) => {
-                                    attrs.push((t.attr.as_str(), imports.qualified_call_name(&call.func), Some(&*a.value)))
-                                }
+                                Expr::Call(call) => attrs.push((
+                                    t.attr.as_str(),
+                                    imports.qualified_call_name(&call.func),
+                                    Some(&*a.value),
+                                )),
                                 // `self.session = session` with `session: aiohttp.ClientSession`
                                 Expr::Name(v) => {
                                     if let Some(ann) =
@@ -377,7 +386,16 @@ impl<'a> Index<'a> {
             } else if fastapi
                 && matches!(
                     verb,
-                    "get" | "post" | "put" | "delete" | "patch" | "options" | "head" | "api_route" | "websocket" | "route"
+                    "get"
+                        | "post"
+                        | "put"
+                        | "delete"
+                        | "patch"
+                        | "options"
+                        | "head"
+                        | "api_route"
+                        | "websocket"
+                        | "route"
                 )
             {
                 let func = &self.funcs[f];
@@ -604,7 +622,9 @@ impl<'a> Index<'a> {
         if depth > 5 {
             return None;
         }
-        info.bases.iter().find_map(|b| self.resolve_class_in(info.module, b).and_then(|c| self.method(c, name, depth + 1)))
+        info.bases
+            .iter()
+            .find_map(|b| self.resolve_class_in(info.module, b).and_then(|c| self.method(c, name, depth + 1)))
     }
 }
 
@@ -742,8 +762,7 @@ fn regex_groups(pattern: &str) -> Vec<(&str, bool)> {
 }
 
 /// Words without which a function's text cannot read client data.
-const TRIGGERS: &[&str] =
-    &["request", "argv", "input(", "environ", "getenv", "self.path", "self.headers", "rfile"];
+const TRIGGERS: &[&str] = &["request", "argv", "input(", "environ", "getenv", "self.path", "self.headers", "rfile"];
 
 /// The analysis of a whole project: summaries cached per function, flows found.
 pub struct Project<'a> {
@@ -807,7 +826,13 @@ impl<'a> Project<'a> {
 
     /// The project function a call runs, and whether its first parameter
     /// is the receiver.
-    pub fn resolve_call(&self, module: usize, current: FuncId, func: &Expr, types: &TypesView) -> Option<(FuncId, bool)> {
+    pub fn resolve_call(
+        &self,
+        module: usize,
+        current: FuncId,
+        func: &Expr,
+        types: &TypesView,
+    ) -> Option<(FuncId, bool)> {
         let index = &self.index;
         let bound_of = |f: FuncId| (f, index.funcs[f].bound);
         match func {
@@ -913,6 +938,9 @@ pub fn analyze(files: &[TaintFile], selection: &Selection) -> Vec<Finding> {
         .filter_map(|h| to_finding(files, &h))
         .collect();
     findings.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+    // One finding per rule and line: `session.execute(text(sql))` is one flaw.
+    findings
+        .dedup_by(|b, a| a.rule == b.rule && a.location.path == b.location.path && a.location.line == b.location.line);
     findings
 }
 
@@ -1044,7 +1072,10 @@ mod tests {
 
     #[test]
     fn route_variables() {
-        assert_eq!(django_variables("u/<str:name>/<int:pk>/<slug>"), vec![("name", true), ("pk", false), ("slug", true)]);
+        assert_eq!(
+            django_variables("u/<str:name>/<int:pk>/<slug>"),
+            vec![("name", true), ("pk", false), ("slug", true)]
+        );
         assert_eq!(regex_groups(r"^(?P<pk>\d+)/(?P<slug>[\w-]+)/$"), vec![("pk", false), ("slug", true)]);
     }
 
