@@ -96,7 +96,14 @@ pub struct Label {
     /// Sink classes the value is still dangerous for, plus [`STRUCT`].
     pub mask: u32,
     pub trace: Arc<Step>,
+    /// In a function's summary: the value sits in a URL behind this
+    /// parameter (`f"{redirect_uri}?state={state}"`), so it cannot choose the
+    /// URL's host when the caller's value for that parameter is its own.
+    /// `NOT_BEHIND` otherwise.
+    pub behind: u16,
 }
+
+pub const NOT_BEHIND: u16 = u16::MAX;
 
 /// The taint of a value: empty when clean.
 #[derive(Debug, Clone, Default)]
@@ -112,6 +119,9 @@ impl Taint {
         }
         if let Some(l) = self.0.iter_mut().find(|l| l.origin == label.origin) {
             l.mask |= label.mask;
+            if l.behind != label.behind {
+                l.behind = NOT_BEHIND;
+            }
         } else if self.0.len() < MAX_LABELS {
             self.0.push(label);
         }
@@ -190,6 +200,8 @@ enum Type {
 }
 
 type State = FxHashMap<String, Taint>;
+/// Access paths a condition cleans, with the bits it clears.
+type Refinement = Vec<(String, u32)>;
 
 pub struct FuncAnalysis<'p, 'a> {
     pub project: &'p Project<'a>,
@@ -234,12 +246,14 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 origin: Origin::Param(i as u16, 0),
                 mask: ALL | STRUCT,
                 trace: Step::root(self.file, p.range, StepKind::Param),
+                behind: NOT_BEHIND,
             });
             if let Some(&(_, mask)) = info.param_sources.iter().find(|(j, _)| *j == i) {
                 t.add(Label {
                     origin: Origin::Source { file: self.file, at: p.range.start().to_u32(), weak: false },
                     mask,
                     trace: Step::root(self.file, p.range, StepKind::Source),
+                    behind: NOT_BEHIND,
                 });
             }
             self.state.insert(p.name.to_owned(), t);
@@ -761,7 +775,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
     // ---- guards ------------------------------------------------------------------
 
     /// What a condition proves when true and when false: (path, bits cleared).
-    fn refine(&mut self, test: &'a Expr) -> (Vec<(String, u32)>, Vec<(String, u32)>) {
+    fn refine(&mut self, test: &'a Expr) -> (Refinement, Refinement) {
         let mut yes = Vec::new();
         let mut no = Vec::new();
         match test {
@@ -814,6 +828,21 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                         let out = if c.ops[0] == CmpOp::Eq { &mut yes } else { &mut no };
                         let subject = if is_literal(right) { left } else { right };
                         self.guarded(subject, ALL | STRUCT, out);
+                    }
+                    CmpOp::Eq | CmpOp::NotEq if !matches!(left, Expr::Call(_)) => {
+                        // Equal to a value of the server's own: `x == SHARE_ROOT`.
+                        let out_yes = c.ops[0] == CmpOp::Eq;
+                        let (lt, rt) = (self.eval(left), self.eval(right));
+                        let subject = if rt.is_clean() && !lt.is_clean() {
+                            Some(left)
+                        } else if lt.is_clean() && !rt.is_clean() {
+                            Some(right)
+                        } else {
+                            None
+                        };
+                        if let Some(s) = subject {
+                            self.guarded(s, ALL | STRUCT, if out_yes { &mut yes } else { &mut no });
+                        }
                     }
                     CmpOp::Eq | CmpOp::NotEq => {
                         // `os.path.commonpath([BASE, p]) == BASE`
@@ -881,11 +910,11 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
     fn guarded(&self, subject: &Expr, bits: u32, out: &mut Vec<(String, u32)>) {
         match subject {
             Expr::Call(call) => {
-                if let Expr::Attribute(a) = &*call.func {
-                    if matches!(a.attr.as_str(), "resolve" | "absolute" | "lower" | "strip" | "casefold") {
-                        self.guarded(&a.value, bits, out);
-                        return;
-                    }
+                if let Expr::Attribute(a) = &*call.func
+                    && matches!(a.attr.as_str(), "resolve" | "absolute" | "lower" | "strip" | "casefold")
+                {
+                    self.guarded(&a.value, bits, out);
+                    return;
                 }
                 // Normalisations of the subject: `os.path.realpath(x)`, `Path(x)`.
                 let qual = self.qual(&call.func);
@@ -1005,6 +1034,12 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                     if leading_text(&b.left).is_some_and(fixes_host) {
                         t = t.cleared(URL_FIXED);
                     }
+                } else if b.op == Operator::Add
+                    && matches!(&*b.left, Expr::Name(_) | Expr::Attribute(_) | Expr::Subscript(_))
+                    && self.eval(&b.left).is_clean()
+                {
+                    // `base_url + path` with a base of the server's own.
+                    t = t.cleared(URL_FIXED);
                 }
                 t
             }
@@ -1058,6 +1093,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             Expr::FString(f) => {
                 let mut t = Taint::default();
                 let mut first_literal: Option<String> = None;
+                let mut leading_param: Option<u16> = None;
                 let mut first = true;
                 for part in f.value.iter() {
                     match part {
@@ -1076,7 +1112,20 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                                         }
                                     }
                                     InterpolatedStringElement::Interpolation(x) => {
-                                        t.union(&self.eval(&x.expression));
+                                        let tx = self.eval(&x.expression);
+                                        if first && i == 0 && first_literal.is_none() {
+                                            // A URL that starts with a value of the server's own
+                                            // (`f"{client.redirect_uri}?code={code}"`): the client
+                                            // does not choose its scheme and host.
+                                            if tx.is_clean() {
+                                                first_literal = Some("/x".to_owned());
+                                            } else if let [only] = tx.0.as_slice()
+                                                && let Origin::Param(k, 0) = only.origin
+                                            {
+                                                leading_param = Some(k);
+                                            }
+                                        }
+                                        t.union(&tx);
                                     }
                                 }
                             }
@@ -1087,6 +1136,13 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 t = t.cleared(STRUCT);
                 if first_literal.as_deref().is_some_and(fixes_host) {
                     t = t.cleared(URL_FIXED);
+                }
+                if let Some(k) = leading_param {
+                    for l in &mut t.0 {
+                        if l.origin != Origin::Param(k, 0) {
+                            l.behind = k;
+                        }
+                    }
                 }
                 t
             }
@@ -1213,6 +1269,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             origin: Origin::Source { file: self.file, at: range.start().to_u32(), weak },
             mask,
             trace: Step::root(self.file, range, StepKind::Source),
+            behind: NOT_BEHIND,
         }])
     }
 
@@ -1588,10 +1645,9 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             && self.index.funcs[self.func].handler
             && matches!(recv, Expr::Attribute(a) if a.attr.as_str() == "wfile")
             && !self.non_html
+            && let Some(t) = args.first()
         {
-            if let Some(t) = args.first() {
-                hits.push((Class::Xss, t.clone(), 0));
-            }
+            hits.push((Class::Xss, t.clone(), 0));
         }
         if let Some((_, "send_header")) = method
             && call.arguments.args.first().and_then(str_lit).is_some_and(|h| h.eq_ignore_ascii_case("content-type"))
@@ -1775,13 +1831,23 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             match l.origin {
                 Origin::Param(i, sub) => {
                     if let Some(arg) = arg_taint(self, i, sub) {
+                        // Behind a parameter the caller fills with its own value:
+                        // the URL's host is not the client's.
+                        let fixed =
+                            l.behind != NOT_BEHIND && arg_taint(self, l.behind, 0).is_some_and(|t| t.is_clean());
+                        let clear = if fixed { URL_FIXED } else { 0 };
                         for a in &arg.0 {
-                            out.add(Label { origin: a.origin, mask: a.mask & l.mask, trace: here(a).concat(&l.trace) });
+                            out.add(Label {
+                                origin: a.origin,
+                                mask: a.mask & l.mask & !clear,
+                                trace: here(a).concat(&l.trace),
+                                behind: NOT_BEHIND,
+                            });
                         }
                     }
                 }
                 Origin::Source { .. } => {
-                    out.add(Label { origin: l.origin, mask: l.mask, trace: here(l) });
+                    out.add(Label { origin: l.origin, mask: l.mask, trace: here(l), behind: NOT_BEHIND });
                 }
             }
         }

@@ -44,7 +44,6 @@ pub type FuncId = usize;
 
 pub struct Module<'a> {
     pub file: u32,
-    path: &'a str,
     dir: &'a str,
     pub imports: Imports,
     funcs: FxHashMap<&'a str, FuncId>,
@@ -111,7 +110,7 @@ pub struct Index<'a> {
 enum Target {
     Func(FuncId),
     Class(usize),
-    Method(usize, FuncId),
+    Method(FuncId),
 }
 
 impl<'a> Index<'a> {
@@ -174,7 +173,6 @@ impl<'a> Index<'a> {
         }
         self.modules.push(Module {
             file,
-            path,
             dir,
             imports,
             funcs: FxHashMap::default(),
@@ -532,7 +530,7 @@ impl<'a> Index<'a> {
                 e => {
                     let q = self.modules[m].imports.qualified_call_name(e);
                     match self.resolve_qualified(m, &q, 0) {
-                        Some(Target::Func(f)) | Some(Target::Method(_, f)) => vec![f],
+                        Some(Target::Func(f)) | Some(Target::Method(f)) => vec![f],
                         _ => Vec::new(),
                     }
                 }
@@ -596,7 +594,7 @@ impl<'a> Index<'a> {
                 }
                 [class, method] => {
                     if let Some(&c) = module.classes.get(class) {
-                        return self.method(c, method, 0).map(|f| Target::Method(c, f));
+                        return self.method(c, method, 0).map(Target::Method);
                     }
                 }
                 _ => {}
@@ -890,7 +888,7 @@ impl<'a> Project<'a> {
                 let qual = index.modules[module].imports.qualified_call_name(func);
                 match index.resolve_qualified(module, &qual, 0)? {
                     Target::Func(f) => Some((f, false)),
-                    Target::Method(_, f) => Some((f, false)),
+                    Target::Method(f) => Some((f, false)),
                     Target::Class(_) => None,
                 }
             }
@@ -949,7 +947,7 @@ fn keep(hits: &mut FxHashMap<(u8, u32, u32), Hit>, hit: Hit) {
     let sink = &hit.trace;
     let key = (hit.class as u8, sink.file, sink.range.start().to_u32());
     match hits.get(&key) {
-        Some(old) if !(old.weak && !hit.weak) => {}
+        Some(old) if !old.weak || hit.weak => {}
         _ => {
             hits.insert(key, hit);
         }
