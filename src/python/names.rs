@@ -54,6 +54,14 @@ impl Imports {
         self.modules.contains(module)
     }
 
+    /// This module, or something inside it, has been imported (`ldap` for
+    /// `import ldap` or `from ldap.filter import x`, not for `ldap3`).
+    pub fn imported_module(&self, module: &str) -> bool {
+        self.modules
+            .iter()
+            .any(|m| m.starts_with(module) && (m.len() == module.len() || m.as_bytes()[module.len()] == b'.'))
+    }
+
     /// Some import so far contains this text (Bandit's `is_module_imported_like`).
     pub fn imported_like(&self, fragment: &str) -> bool {
         self.modules.iter().any(|m| m.contains(fragment))

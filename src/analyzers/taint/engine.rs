@@ -216,6 +216,8 @@ pub struct FuncAnalysis<'p, 'a> {
     depth: usize,
     /// An `http.server` handler declared a non-HTML content type.
     non_html: bool,
+    /// Names bound to a condition: what testing them proves.
+    guards: FxHashMap<String, (Refinement, Refinement)>,
 }
 
 impl<'p, 'a> FuncAnalysis<'p, 'a> {
@@ -234,6 +236,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             sinks: Vec::new(),
             depth,
             non_html: false,
+            guards: FxHashMap::default(),
         }
     }
 
@@ -625,7 +628,23 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                     }
                     _ => {
                         let ty = value.and_then(|v| self.type_of(v));
+                        // `url_is_safe = url_has_allowed_host_and_scheme(url, ...)`:
+                        // testing the name later tests the guard.
+                        let guard = match value {
+                            Some(v @ (Expr::Call(_) | Expr::Compare(_) | Expr::BoolOp(_) | Expr::UnaryOp(_))) => {
+                                Some(self.refine(v))
+                            }
+                            _ => None,
+                        };
                         self.write_path(p.clone(), t);
+                        match guard {
+                            Some(g) if !g.0.is_empty() || !g.1.is_empty() => {
+                                self.guards.insert(p.clone(), g);
+                            }
+                            _ => {
+                                self.guards.remove(&p);
+                            }
+                        }
                         if let Some(ty) = ty {
                             self.types.insert(p, ty);
                         }
@@ -782,6 +801,11 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             Expr::UnaryOp(u) if u.op == UnaryOp::Not => {
                 let (y, n) = self.refine(&u.operand);
                 return (n, y);
+            }
+            Expr::Name(n) => {
+                if let Some((y, n)) = self.guards.get(n.id.as_str()) {
+                    return (y.clone(), n.clone());
+                }
             }
             Expr::BoolOp(b) => {
                 // `A and B` proves both when true; when false, only what
@@ -1041,6 +1065,15 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                     // `base_url + path` with a base of the server's own.
                     t = t.cleared(URL_FIXED);
                 }
+                // `"%s?%s" % (url, query)` with a url of the server's own.
+                if b.op == Operator::Mod
+                    && str_lit(&b.left).is_some_and(|f| f.starts_with("%s"))
+                    && let Expr::Tuple(tu) = &*b.right
+                    && let Some(first) = tu.elts.first()
+                    && self.eval(first).is_clean()
+                {
+                    t = t.cleared(URL_FIXED);
+                }
                 t
             }
             Expr::UnaryOp(u) => {
@@ -1050,8 +1083,14 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             Expr::Lambda(_) => Taint::default(),
             Expr::If(i) => {
                 self.eval(&i.test);
+                let (yes, no) = self.refine(&i.test);
+                let before = self.state.clone();
+                self.apply(&yes);
                 let mut t = self.eval(&i.body);
+                self.state.clone_from(&before);
+                self.apply(&no);
                 t.union(&self.eval(&i.orelse));
+                self.state = before;
                 t
             }
             Expr::Dict(d) => {
@@ -1265,6 +1304,8 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
     }
 
     fn source(&self, range: TextRange, mask: u32, weak: bool) -> Taint {
+        let mask =
+            if mask & models::NOT_REDIRECT != 0 { mask & !models::NOT_REDIRECT & !Class::Redirect.bit() } else { mask };
         Taint(vec![Label {
             origin: Origin::Source { file: self.file, at: range.start().to_u32(), weak },
             mask,
@@ -1459,7 +1500,10 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             // `"sep".join(parts)`, `"...{}".format(x)`: text built from the arguments.
             if matches!(name, "join" | "format") && is_text_literal_start(recv) {
                 all = all.cleared(STRUCT);
-                if name == "format" && leading_text(recv).is_some_and(fixes_host) {
+                let leading_server_value = leading_text(recv)
+                    .is_some_and(|f| f.starts_with("{}") || f.starts_with("{0}"))
+                    && args.first().is_some_and(|a| a.is_clean());
+                if name == "format" && (leading_text(recv).is_some_and(fixes_host) || leading_server_value) {
                     all = all.cleared(URL_FIXED);
                 }
             }
@@ -1618,7 +1662,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                     need = STRUCT;
                 }
                 When::Imports(lib) => {
-                    if !self.module().imports.imported_like(lib) {
+                    if !self.module().imports.imported_module(lib) {
                         continue;
                     }
                 }
@@ -1669,10 +1713,10 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         if let Some((_, "search")) = method
             && !qual.starts_with("re.")
             && !qual.starts_with("regex.")
-            && self.module().imports.imported_like("ldap")
+            && (self.module().imports.imported_module("ldap") || self.module().imports.imported_module("ldap3"))
         {
             let (i, kw) =
-                if self.module().imports.imported_like("ldap3") { (1, "search_filter") } else { (2, "filterstr") };
+                if self.module().imports.imported_module("ldap3") { (1, "search_filter") } else { (2, "filterstr") };
             if let Some(t) = arg(i, kw) {
                 hits.push((Class::Ldap, t.clone(), 0));
             }

@@ -103,6 +103,11 @@ pub const STRUCT: u32 = 1 << 16;
 /// Bits a fixed scheme and host at the start of a URL clears.
 pub const URL_FIXED: u32 = Class::Ssrf.bit() | Class::Redirect.bit();
 
+/// Marks a source whose value is the path of the current request: it is
+/// client data, but redirecting to it stays on this site (the bits of these
+/// rows are removed from the source's, not added).
+pub const NOT_REDIRECT: u32 = 1 << 31;
+
 /// Attributes of a request object that hold client data
 /// (Django, DRF, Flask/Werkzeug, Starlette, aiohttp).
 pub const REQUEST_ATTRS: &[(&str, u32)] = &[
@@ -126,9 +131,9 @@ pub const REQUEST_ATTRS: &[(&str, u32)] = &[
     ("query", 0),
     ("path_params", 0),
     ("url", 0),
-    ("path", 0),
-    ("path_info", 0),
-    ("full_path", 0),
+    ("path", NOT_REDIRECT),
+    ("path_info", NOT_REDIRECT),
+    ("full_path", NOT_REDIRECT),
     ("query_string", 0),
     ("rel_url", 0),
     ("raw_path", 0),
@@ -148,8 +153,8 @@ pub const REQUEST_METHODS: &[(&str, u32)] = &[
     ("post", 0),
     ("text", 0),
     ("read", 0),
-    ("get_full_path", 0),
-    ("build_absolute_uri", 0),
+    ("get_full_path", NOT_REDIRECT),
+    ("build_absolute_uri", NOT_REDIRECT),
     ("multipart", 0),
 ];
 
@@ -218,6 +223,12 @@ pub const SANITIZERS: &[(&str, u32)] = &[
     ("aiohttp_jinja2.render_template", ALL | STRUCT),
     ("django.shortcuts.get_object_or_404", ALL | STRUCT),
     ("django.shortcuts.get_list_or_404", ALL | STRUCT),
+    ("django.utils.http.http_date", ALL | STRUCT),
+    ("calendar.timegm", ALL | STRUCT),
+    ("time.mktime", ALL | STRUCT),
+    // A template rendered with its context: the engines escape variables
+    // (Django always, Flask's Jinja2 for HTML; B701 reports Jinja2 without).
+    (".render", Class::Xss.bit()),
     // Shell.
     ("shlex.quote", Class::Cmd.bit()),
     ("pipes.quote", Class::Cmd.bit()),
@@ -596,9 +607,9 @@ pub const SINKS: &[Sink] = &[
     sink("re.sub", Class::Regex, At(0, "pattern"), Always),
     sink("re.subn", Class::Regex, At(0, "pattern"), Always),
     sink("re.split", Class::Regex, At(0, "pattern"), Always),
-    sink("regex.compile", Class::Regex, At(0, "pattern"), Always),
-    sink("regex.search", Class::Regex, At(0, "pattern"), Always),
-    sink("regex.match", Class::Regex, At(0, "pattern"), Always),
+    sink("regex.compile", Class::Regex, At(0, "pattern"), When::Imports("regex")),
+    sink("regex.search", Class::Regex, At(0, "pattern"), When::Imports("regex")),
+    sink("regex.match", Class::Regex, At(0, "pattern"), When::Imports("regex")),
     // Header values set through methods.
     sink(".headers.add", Class::Header, At(1, "_value"), Always),
     sink(".headers.set", Class::Header, At(1, "_value"), Always),
