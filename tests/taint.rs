@@ -133,6 +133,13 @@ fn deep_and_recursive_code_does_not_break_the_analysis() {
     }
     chain.push_str("def f2000(v):\n    os.system(v)\n    return ping(v)\n\ndef ping(v):\n    return pong(v)\n\ndef pong(v):\n    return ping(v)\n");
     std::fs::write(d.join("chain.py"), chain).unwrap();
+    // A generated module: 20,000 names and branches at the top level (the
+    // analysis of one function has a work budget, so this stays fast).
+    let mut generated = String::from("import os\nX = os.environ.get('A')\n");
+    for i in 0..20_000 {
+        generated.push_str(&format!("v{i} = X + 'a'\nif v{i}:\n    y{i} = 1\n"));
+    }
+    std::fs::write(d.join("generated.py"), generated).unwrap();
     let out = run_in(d, &["scan", "--format", "json", "--no-progress", "--select", "T"]);
     assert!(out.status.code() == Some(1) || out.status.code() == Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let v = json(&out);

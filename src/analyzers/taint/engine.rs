@@ -218,7 +218,18 @@ pub struct FuncAnalysis<'p, 'a> {
     non_html: bool,
     /// Names bound to a condition: what testing them proves.
     guards: FxHashMap<String, (Refinement, Refinement)>,
+    /// Work done so far (state entries visited); the analysis of a function
+    /// stops at [`WORK_BUDGET`], so generated modules with thousands of
+    /// names and branches cost milliseconds, not minutes.
+    work: std::cell::Cell<usize>,
+    /// The parameter sinks recorded, to record each once.
+    sink_keys: rustc_hash::FxHashSet<((u16, u32), u8, u32, u32)>,
 }
+
+/// See [`FuncAnalysis::work`].
+const WORK_BUDGET: usize = 4_000_000;
+/// Literals with more items than this are tracked as one value, not key by key.
+const MAX_SPLIT: usize = 256;
 
 impl<'p, 'a> FuncAnalysis<'p, 'a> {
     pub fn new(project: &'p Project<'a>, func: FuncId, depth: usize) -> Self {
@@ -237,6 +248,8 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             depth,
             non_html: false,
             guards: FxHashMap::default(),
+            work: std::cell::Cell::new(0),
+            sink_keys: rustc_hash::FxHashSet::default(),
         }
     }
 
@@ -314,6 +327,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
 
     /// The value at `path` with everything stored under it.
     fn read_whole(&self, path: &str) -> Taint {
+        self.charge(self.state.len());
         let mut t = self.read_path(path);
         for (k, v) in &self.state {
             if k.len() > path.len() && k.starts_with(path) && matches!(k.as_bytes()[path.len()], b'.' | b'[') {
@@ -368,14 +382,34 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
 
     // ---- statements ----------------------------------------------------------
 
-    /// Runs a block; true when it never falls through.
+    /// Runs a block; true when it never falls through (or the function's
+    /// work budget is spent: what follows is not analysed).
     fn block(&mut self, body: &'a [Stmt]) -> bool {
         for stmt in body {
-            if self.stmt(stmt) {
+            self.charge(self.state.len() + 1);
+            if self.work.get() > WORK_BUDGET || self.stmt(stmt) {
                 return true;
             }
         }
         false
+    }
+
+    /// Records a parameter that reaches a sink, once per sink and class.
+    fn param_sink(&mut self, ps: ParamSink) {
+        let key = (ps.param, ps.class as u8, ps.trace.file, ps.trace.range.start().to_u32());
+        if self.sink_keys.insert(key) {
+            self.sinks.push(ps);
+        }
+    }
+
+    fn charge(&self, n: usize) {
+        self.work.set(self.work.get().saturating_add(n));
+    }
+
+    /// A copy of the state, to analyse a branch from.
+    fn snapshot(&self) -> State {
+        self.charge(self.state.len());
+        self.state.clone()
     }
 
     fn stmt(&mut self, stmt: &'a Stmt) -> bool {
@@ -455,13 +489,13 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 return self.block(&s.body);
             }
             Stmt::Try(s) => {
-                let before = self.state.clone();
+                let before = self.snapshot();
                 let mut ends = Vec::new();
                 let body_exits = self.block(&s.body);
-                let after_body = self.state.clone();
+                let after_body = self.snapshot();
                 if !body_exits {
                     self.block(&s.orelse);
-                    ends.push(self.state.clone());
+                    ends.push(self.snapshot());
                 }
                 for handler in &s.handlers {
                     let ruff_python_ast::ExceptHandler::ExceptHandler(h) = handler;
@@ -470,7 +504,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                         self.write_path(name.to_string(), Taint::default());
                     }
                     if !self.block(&h.body) {
-                        ends.push(self.state.clone());
+                        ends.push(self.snapshot());
                     }
                 }
                 let exits = ends.is_empty();
@@ -483,7 +517,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             }
             Stmt::Match(s) => {
                 self.eval(&s.subject);
-                let before = self.state.clone();
+                let before = self.snapshot();
                 let mut joined: Option<State> = None;
                 for case in &s.cases {
                     self.state = before.clone();
@@ -493,7 +527,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                     if !self.block(&case.body) {
                         joined = Some(match joined {
                             Some(j) => Self::join(&j, &self.state),
-                            None => self.state.clone(),
+                            None => self.snapshot(),
                         });
                     }
                 }
@@ -505,7 +539,10 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             Stmt::Delete(s) => {
                 for t in &s.targets {
                     if let Some(p) = access_path(t) {
-                        self.state.retain(|k, _| !k.starts_with(p.as_str()));
+                        self.state.retain(|k, _| {
+                            !(k.starts_with(p.as_str())
+                                && (k.len() == p.len() || matches!(k.as_bytes()[p.len()], b'.' | b'[')))
+                        });
                     }
                 }
             }
@@ -521,7 +558,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
 
     fn looped(&mut self, mut body: impl FnMut(&mut Self)) {
         for _ in 0..2 {
-            let before = self.state.clone();
+            let before = self.snapshot();
             body(self);
             self.state = Self::join(&before, &self.state);
         }
@@ -530,7 +567,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
     fn if_chain(&mut self, test: &'a Expr, body: &'a [Stmt], rest: &'a [ElifElseClause]) -> bool {
         self.eval(test);
         let (yes, no) = self.refine(test);
-        let before = self.state.clone();
+        let before = self.snapshot();
         self.apply(&yes);
         let yes_exits = self.block(body);
         let yes_state = std::mem::replace(&mut self.state, before);
@@ -607,7 +644,8 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 let t = if t.is_clean() { t } else { t.step(self.file, range, StepKind::Assign) };
                 match value {
                     Some(Expr::Dict(d))
-                        if d.items.iter().all(|i| i.key.as_ref().is_some_and(|k| key_text(k).is_some())) =>
+                        if d.items.len() <= MAX_SPLIT
+                            && d.items.iter().all(|i| i.key.as_ref().is_some_and(|k| key_text(k).is_some())) =>
                     {
                         self.write_path(p.clone(), Taint::default());
                         for item in &d.items {
@@ -618,7 +656,9 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                             }
                         }
                     }
-                    Some(Expr::List(l)) if l.elts.iter().all(|e| !matches!(e, Expr::Starred(_))) => {
+                    Some(Expr::List(l))
+                        if l.elts.len() <= MAX_SPLIT && l.elts.iter().all(|e| !matches!(e, Expr::Starred(_))) =>
+                    {
                         self.write_path(p.clone(), Taint::default());
                         for (i, e) in l.elts.iter().enumerate() {
                             let te = self.eval(e);
@@ -1084,7 +1124,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             Expr::If(i) => {
                 self.eval(&i.test);
                 let (yes, no) = self.refine(&i.test);
-                let before = self.state.clone();
+                let before = self.snapshot();
                 self.apply(&yes);
                 let mut t = self.eval(&i.body);
                 self.state.clone_from(&before);
@@ -1218,7 +1258,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         elt: &'a Expr,
         value: Option<&'a Expr>,
     ) -> Taint {
-        let saved = self.state.clone();
+        let saved = self.snapshot();
         let saved_types = self.types.clone();
         for g in generators {
             let it = self.eval(&g.iter);
@@ -1819,7 +1859,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             let trace = l.trace.push(self.file, range, StepKind::Sink);
             match l.origin {
                 Origin::Param(p, sub) => {
-                    self.sinks.push(ParamSink { param: (p, sub), class, mask: l.mask, need, trace });
+                    self.param_sink(ParamSink { param: (p, sub), class, mask: l.mask, need, trace });
                 }
                 Origin::Source { weak, .. } => self.project.report(Hit { class, weak, trace }),
             }
@@ -1869,7 +1909,8 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             }
             Some(t.clone())
         };
-        let here = |l: &Label| l.trace.push(self.file, range, StepKind::Call);
+        let file = self.file;
+        let here = |l: &Label| l.trace.push(file, range, StepKind::Call);
         let mut out = Taint::default();
         for l in &summary.ret.0 {
             match l.origin {
@@ -1905,7 +1946,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 let trace = here(a).concat(&ps.trace);
                 match a.origin {
                     Origin::Param(p, sub) => {
-                        self.sinks.push(ParamSink { param: (p, sub), class: ps.class, mask, need: ps.need, trace })
+                        self.param_sink(ParamSink { param: (p, sub), class: ps.class, mask, need: ps.need, trace })
                     }
                     Origin::Source { weak, .. } => self.project.report(Hit { class: ps.class, weak, trace }),
                 }
