@@ -1488,6 +1488,10 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             return all.with_flag(STRUCT);
         }
         // Results of sinks that are not the data: an opened file, a cursor.
+        // A query's result holds rows of the database, not the query's text.
+        if models::SINKS.iter().any(|s| s.class == Class::Sql && models::matches(s.name, &qual)) {
+            return Taint::default();
+        }
         if matches!(qual.as_str(), "open" | "io.open" | "codecs.open" | "os.open" | "aiofiles.open")
             || qual.ends_with(".objects.get")
             || qual.contains(".objects.")
