@@ -51,6 +51,16 @@ fn a_flow_through_a_helper_in_another_module_is_reported_at_the_sink_with_its_st
 }
 
 #[test]
+fn a_template_that_prints_a_context_variable_unescaped_is_an_html_sink() {
+    let v = json(&run_in(&project(), &["scan", "--format", "json", "--no-progress", "--select", "T007"]));
+    let xss: Vec<(String, u64)> = findings(&v, "T007")
+        .iter()
+        .map(|f| (f["path"].as_str().unwrap().to_owned(), f["line"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(xss, [("site/app.py".to_owned(), 9)], "only `bio` is printed with |safe");
+}
+
+#[test]
 fn the_text_report_shows_the_flow_under_the_finding() {
     let out = run_in(&project(), &["scan", "--no-progress", "--select", "T001"]);
     let text = String::from_utf8_lossy(&out.stdout);

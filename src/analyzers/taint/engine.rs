@@ -1719,6 +1719,8 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             }
             hits.push((sink.class, value, need));
         }
+        // A template that prints a context variable unescaped (`{{ bio|safe }}`).
+        self.template_context(call, qual, kws, &mut hits);
         // Headers given to a response constructor: `Response(..., headers={...})`.
         let last = qual.rsplit('.').next().unwrap_or("");
         if (last.ends_with("Response") || last == "make_response")
@@ -1805,6 +1807,79 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         }
         for (class, t, need) in hits {
             self.sink_hit(class, &t, call.range(), need);
+        }
+    }
+
+    /// `render_template("page.html", bio=...)`, `render(request, "page.html", {"bio": ...})`:
+    /// the context variables the template prints unescaped are HTML sinks.
+    fn template_context(&mut self, call: &'a ExprCall, qual: &str, kws: &[Taint], hits: &mut Vec<(Class, Taint, u32)>) {
+        let keyword =
+            |n: &str| call.arguments.keywords.iter().position(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == n));
+        // `env.get_template("page.html").render(bio=...)` (Jinja2) or `.render({...})`.
+        let loaded = match &*call.func {
+            Expr::Attribute(a) if a.attr.as_str() == "render" => match &*a.value {
+                Expr::Call(c) if matches!(&*c.func, Expr::Attribute(g) if g.attr.as_str() == "get_template") => {
+                    c.arguments.args.first().and_then(str_lit)
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        let (name, context_at) = match (qual, loaded) {
+            (_, Some(name)) => (Some(name), if call.arguments.args.is_empty() { None } else { Some((0, "context")) }),
+            ("flask.render_template", _) => (call.arguments.args.first().and_then(str_lit), None),
+            ("django.shortcuts.render" | "django.template.response.TemplateResponse", _) => {
+                (call.arguments.args.get(1).and_then(str_lit), Some((2, "context")))
+            }
+            ("django.template.loader.render_to_string", _) => {
+                (call.arguments.args.first().and_then(str_lit), Some((1, "context")))
+            }
+            _ => return,
+        };
+        let name =
+            name.or_else(|| keyword("template_name").map(|p| &call.arguments.keywords[p].value).and_then(str_lit));
+        let Some(vars) = name.and_then(|n| self.project.unescaped_vars(self.module, n)) else { return };
+        if vars.is_empty() {
+            return;
+        }
+        let mut t = Taint::default();
+        match context_at {
+            // Flask: the keywords are the context; `**ctx` passes a whole dict.
+            None => {
+                for (k, kt) in call.arguments.keywords.iter().zip(kws) {
+                    match &k.arg {
+                        Some(a) if vars.iter().any(|v| v == a.as_str()) => t.union(kt),
+                        None => t.union(kt),
+                        _ => {}
+                    }
+                }
+            }
+            Some((i, kw)) => {
+                let context =
+                    call.arguments.args.get(i).or_else(|| keyword(kw).map(|p| &call.arguments.keywords[p].value));
+                match context {
+                    Some(Expr::Dict(d)) => {
+                        for item in &d.items {
+                            match item.key.as_ref().and_then(str_lit) {
+                                Some(k) if !vars.iter().any(|v| v == k) => {}
+                                _ => t.union(&self.eval(&item.value)),
+                            }
+                        }
+                    }
+                    Some(e) => match access_path(e) {
+                        Some(p) if self.rooted(&p) => {
+                            for v in vars.iter() {
+                                t.union(&self.read_whole(&format!("{p}['{v}']")));
+                            }
+                        }
+                        _ => t = self.eval(e),
+                    },
+                    None => {}
+                }
+            }
+        }
+        if !t.is_clean() {
+            hits.push((Class::Xss, t, 0));
         }
     }
 

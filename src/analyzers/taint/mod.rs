@@ -720,6 +720,42 @@ fn collect_routes<'a>(e: &'a Expr, imports: &Imports, out: &mut Vec<(&'a str, bo
     }
 }
 
+/// The root names of the variables a Django or Jinja2 template prints
+/// without escaping: `{{ x|safe }}`, `{{ x.y | safe }}`, and every `{{ x }}`
+/// between `{% autoescape off %}` (or `false`) and `{% endautoescape %}`.
+fn unescaped_in_template(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut raw = false;
+    let mut rest = text;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open..];
+        if let Some(tag) = after.strip_prefix("{%") {
+            let Some(end) = tag.find("%}") else { break };
+            let words: Vec<&str> = tag[..end].trim().trim_matches('-').split_whitespace().collect();
+            match words.as_slice() {
+                ["autoescape", flag, ..] => raw = matches!(*flag, "off" | "false" | "False"),
+                ["endautoescape", ..] => raw = false,
+                _ => {}
+            }
+            rest = &tag[end + 2..];
+        } else if let Some(expr) = after.strip_prefix("{{") {
+            let Some(end) = expr.find("}}") else { break };
+            let body = expr[..end].trim().trim_matches('-').trim();
+            let mut parts = body.split('|');
+            let var = parts.next().unwrap_or("").trim();
+            let safe = parts.any(|f| f.trim().split(['(', ':', ' ']).next() == Some("safe"));
+            let root: String = var.chars().take_while(|c| c.is_alphanumeric() || *c == '_').collect();
+            if (safe || raw) && !root.is_empty() && !out.contains(&root) {
+                out.push(root);
+            }
+            rest = &expr[end + 2..];
+        } else {
+            rest = &after[1..];
+        }
+    }
+    out
+}
+
 /// Flask route variables: `<name>`, `<int:id>`, with whether each is text.
 fn flask_variables(route: &str) -> Vec<(&str, bool)> {
     django_variables(route)
@@ -770,6 +806,8 @@ pub struct Project<'a> {
     hits: RefCell<FxHashMap<(u8, u32, u32), Hit>>,
     /// Interned sub-paths of parameters (`['list']`, `.name`); 0 is the whole.
     subpaths: RefCell<(Vec<String>, FxHashMap<String, u32>)>,
+    /// Templates read, by path: the variables they print unescaped.
+    templates: RefCell<FxHashMap<String, Arc<Vec<String>>>>,
 }
 
 impl<'a> Project<'a> {
@@ -787,6 +825,31 @@ impl<'a> Project<'a> {
         self.in_progress.borrow_mut().remove(&f);
         self.cache.borrow_mut().insert(f, summary.clone());
         Some(summary)
+    }
+
+    /// The variables a template prints without escaping (`{{ bio|safe }}`,
+    /// inside `{% autoescape off %}`), found as `templates/<name>` in the
+    /// module's folder or the nearest folder above it that has it.
+    pub fn unescaped_vars(&self, module: usize, name: &str) -> Option<Arc<Vec<String>>> {
+        if name.contains("..") || name.starts_with('/') {
+            return None;
+        }
+        let mut dir = self.index.modules[module].dir;
+        loop {
+            let path = if dir.is_empty() { format!("templates/{name}") } else { format!("{dir}/templates/{name}") };
+            if let Some(found) = self.templates.borrow().get(&path) {
+                return Some(found.clone());
+            }
+            if let Ok(text) = std::fs::read_to_string(&path) {
+                let vars = Arc::new(unescaped_in_template(&text));
+                self.templates.borrow_mut().insert(path, vars.clone());
+                return Some(vars);
+            }
+            if dir.is_empty() {
+                return None;
+            }
+            dir = dir.rfind('/').map_or("", |i| &dir[..i]);
+        }
     }
 
     pub fn intern(&self, path: &str) -> u32 {
@@ -918,6 +981,7 @@ pub fn analyze(files: &[TaintFile], selection: &Selection) -> Vec<Finding> {
                 in_progress: RefCell::default(),
                 hits: RefCell::default(),
                 subpaths: RefCell::default(),
+                templates: RefCell::default(),
             };
             for &f in chunk {
                 project.summary(f, 0);
@@ -1075,6 +1139,15 @@ mod tests {
             vec![("name", true), ("pk", false), ("slug", true)]
         );
         assert_eq!(regex_groups(r"^(?P<pk>\d+)/(?P<slug>[\w-]+)/$"), vec![("pk", false), ("slug", true)]);
+    }
+
+    #[test]
+    fn unescaped_template_variables() {
+        let t =
+            "{{ a }} {{ b|safe }} {{ c.d | safe }} {{ e|upper }}{% autoescape off %}{{ f }}{% endautoescape %}{{ g }}";
+        assert_eq!(unescaped_in_template(t), vec!["b", "c", "f"]);
+        assert_eq!(unescaped_in_template("{% autoescape false %}{{ x.y }}{% endautoescape %} {{ y }}"), vec!["x"]);
+        assert!(unescaped_in_template("{{ unclosed").is_empty());
     }
 
     #[test]
