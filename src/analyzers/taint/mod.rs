@@ -1007,11 +1007,19 @@ pub fn analyze(files: &[TaintFile], selection: &Selection) -> Vec<Finding> {
 }
 
 /// Keeps one flow per sink and class: a request flow over a command-line one.
+/// Of two flows to one sink, the one kept does not depend on the order they
+/// were found in (nor on the number of threads): a request flow over a
+/// command-line one, then the shortest, then the first source.
 fn keep(hits: &mut FxHashMap<(u8, u32, u32), Hit>, hit: Hit) {
     let sink = &hit.trace;
     let key = (hit.class as u8, sink.file, sink.range.start().to_u32());
+    let rank = |h: &Hit| {
+        let steps = h.trace.chain();
+        let source = &steps[0];
+        (h.weak, steps.len(), source.file, source.range.start().to_u32(), source.range.end().to_u32())
+    };
     match hits.get(&key) {
-        Some(old) if !old.weak || hit.weak => {}
+        Some(old) if rank(old) <= rank(&hit) => {}
         _ => {
             hits.insert(key, hit);
         }
