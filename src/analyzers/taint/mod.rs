@@ -1044,7 +1044,7 @@ fn to_finding(files: &[TaintFile], hit: &Hit) -> Option<Finding> {
     let sink = steps.last()?;
     let source = steps.first()?;
     let tf = &files[sink.file as usize];
-    let location = location(tf, sink.range);
+    let location = location_of(tf, sink.range);
     let line = location.line;
     if tf.file.suppressions.suppression(rule.id, line, (line, line)).is_some() {
         return None;
@@ -1095,10 +1095,6 @@ fn kind_name(kind: StepKind) -> &'static str {
         StepKind::Return => "return",
         StepKind::Sink => "sink",
     }
-}
-
-fn location(tf: &TaintFile, range: TextRange) -> Location {
-    location_of(tf, range)
 }
 
 fn location_of(tf: &TaintFile, range: TextRange) -> Location {
