@@ -195,7 +195,6 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
         // Freeing every syntax tree takes a while: let another thread do it.
         std::thread::spawn(move || drop(taint_files));
         findings.extend(taint);
-        analyzers::taint::drop_redundant(&mut findings);
     }
     // Project-level analysis, on the per-file summaries.
     if !summaries.is_empty() {
@@ -223,6 +222,9 @@ pub fn scan(opts: &ScanOptions) -> Result<ScanResult, String> {
     // The filter stage: per-file ignores, then the thresholds, then the baseline.
     findings.retain(|f| !ignored_for_file(opts, f));
     findings.retain(|f| f.severity >= opts.severity_level && f.confidence >= opts.confidence_level);
+    // A taint finding that is still reported replaces the pattern finding of
+    // its line (B602 under T002, ...); one the filters removed does not.
+    analyzers::taint::drop_redundant(&mut findings);
     let mut known = Vec::new();
     if let Some(baseline) = &opts.baseline {
         let (old, new): (Vec<Finding>, Vec<Finding>) = findings.into_iter().partition(|f| baseline.contains(f));

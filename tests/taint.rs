@@ -98,6 +98,17 @@ fn a_taint_finding_replaces_the_pattern_finding_on_its_line() {
     assert!(!at("T002", 21) && at("B602", 21));
     // The SQL concatenation: T001 instead of B608.
     assert!(!findings(&v, "B608").iter().any(|f| f["path"] == "shop/db.py" && f["line"] == 7));
+    // A taint finding the thresholds remove does not hide the pattern
+    // finding: a command from input() is a LOW-confidence flow.
+    let tmp = tempfile::tempdir().unwrap();
+    std::fs::write(tmp.path().join("tool.py"), "import os\nos.system('ls ' + input())\n").unwrap();
+    let low = json(&run_in(tmp.path(), &["scan", "--format", "json", "--no-progress"]));
+    assert_eq!(findings(&low, "T002").len(), 1);
+    assert!(findings(&low, "B605").is_empty());
+    let medium =
+        json(&run_in(tmp.path(), &["scan", "--format", "json", "--no-progress", "--confidence-level", "medium"]));
+    assert!(findings(&medium, "T002").is_empty());
+    assert_eq!(findings(&medium, "B605").len(), 1, "{medium}");
     // Without the taint rules the pattern findings come back.
     let v = json(&run_in(&project(), &["scan", "--format", "json", "--no-progress", "--ignore", "T"]));
     assert!(findings(&v, "B602").iter().any(|f| f["line"] == 15));
