@@ -289,6 +289,22 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         }
         let body = info.body;
         self.block(body);
+        // A constructor "returns" what it stored on the new object
+        // (`self.query = request.GET["q"]`): the object carries it.
+        if info.bound
+            && info.def.is_some_and(|d| d.name.as_str() == "__init__")
+            && let Some(me) = info.params.first()
+        {
+            let prefix = format!("{}.", me.name);
+            let stored: Vec<Taint> =
+                self.state.iter().filter(|(k, _)| k.starts_with(&prefix)).map(|(_, t)| t.clone()).collect();
+            for t in stored {
+                // Not the parameters' own labels: what the caller passes is
+                // already in the object's taint.
+                let own = Taint(t.0.into_iter().filter(|l| matches!(l.origin, Origin::Source { .. })).collect());
+                self.ret.union(&own);
+            }
+        }
         Summary { ret: self.ret, sinks: self.sinks }
     }
 
@@ -1444,7 +1460,13 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             && let Some(summary) = self.project.summary(init, self.depth + 1)
         {
             let fresh = Taint::default();
-            self.apply_summary(call.range(), init, true, &summary, (&fresh, None), &positional, &named);
+            let stored = self.apply_summary(call.range(), init, true, &summary, (&fresh, None), &positional, &named);
+            let mut all = recv_t.clone();
+            for t in args.iter().chain(kws.iter()) {
+                all.union(t);
+            }
+            all.union(&stored);
+            return all;
         }
         // A project function handed over to run later with these arguments:
         // `background_tasks.add_task(f, x)`, `executor.submit(f, x)`.
