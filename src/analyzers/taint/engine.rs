@@ -315,30 +315,21 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
     // ---- state -------------------------------------------------------------
 
     fn read_path(&self, path: &str) -> Taint {
-        let mut p = path;
-        loop {
-            if let Some(t) = self.state.get(p) {
-                if p.len() == path.len() {
-                    return t.clone();
-                }
-                // A key or attribute of a parameter: remember which, so a
-                // caller can give the value it has under that key.
-                let rest = &path[p.len()..];
-                let mut t = t.clone();
-                for l in &mut t.0 {
-                    if let Origin::Param(i, sub) = l.origin {
-                        let full =
-                            if sub == 0 { rest.to_owned() } else { format!("{}{rest}", self.project.subpath(sub)) };
-                        l.origin = Origin::Param(i, self.project.intern(&full));
-                    }
-                }
-                return t;
-            }
-            match parent(p) {
-                Some(up) => p = up,
-                None => return Taint::default(),
+        let Some((p, t)) = nearest(&self.state, path) else { return Taint::default() };
+        if p.len() == path.len() {
+            return t.clone();
+        }
+        // A key or attribute of a parameter: remember which, so a caller can
+        // give the value it has under that key.
+        let rest = &path[p.len()..];
+        let mut t = t.clone();
+        for l in &mut t.0 {
+            if let Origin::Param(i, sub) = l.origin {
+                let full = if sub == 0 { rest.to_owned() } else { format!("{}{rest}", self.project.subpath(sub)) };
+                l.origin = Origin::Param(i, self.project.intern(&full));
             }
         }
+        t
     }
 
     /// The value at `path` with everything stored under it.
@@ -346,18 +337,20 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         self.charge(self.state.len());
         let mut t = self.read_path(path);
         for (k, v) in &self.state {
-            if k.len() > path.len() && k.starts_with(path) && matches!(k.as_bytes()[path.len()], b'.' | b'[') {
+            if below(k, path) {
                 t.union(v);
             }
         }
         t
     }
 
+    /// Forgets `path` and everything stored under it.
+    fn forget(&mut self, path: &str) {
+        self.state.retain(|k, _| k != path && !below(k, path));
+    }
+
     fn write_path(&mut self, path: String, t: Taint) {
-        self.state.retain(|k, _| {
-            !(k.starts_with(path.as_str())
-                && (k.len() == path.len() || matches!(k.as_bytes()[path.len()], b'.' | b'[')))
-        });
+        self.forget(&path);
         self.types.remove(&path);
         self.state.insert(path, t);
     }
@@ -372,18 +365,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
     }
 
     fn join(a: &State, b: &State) -> State {
-        let read = |s: &State, path: &str| -> Taint {
-            let mut p = path;
-            loop {
-                if let Some(t) = s.get(p) {
-                    return t.clone();
-                }
-                match parent(p) {
-                    Some(up) => p = up,
-                    None => return Taint::default(),
-                }
-            }
-        };
+        let read = |s: &State, path: &str| nearest(s, path).map(|(_, t)| t.clone()).unwrap_or_default();
         let mut out = State::default();
         for k in a.keys().chain(b.keys()) {
             if out.contains_key(k) {
@@ -555,10 +537,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             Stmt::Delete(s) => {
                 for t in &s.targets {
                     if let Some(p) = access_path(t) {
-                        self.state.retain(|k, _| {
-                            !(k.starts_with(p.as_str())
-                                && (k.len() == p.len() || matches!(k.as_bytes()[p.len()], b'.' | b'[')))
-                        });
+                        self.forget(&p);
                     }
                 }
             }
@@ -735,18 +714,11 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         {
             return Some(Type::ParsedUrl(p));
         }
-        if let Some(class) = self.project.resolve_class(self.module, &qual) {
-            return Some(Type::Class(class));
-        }
-        if models::HTTP_CLIENTS.contains(&qual.as_str())
-            || models::RESPONSES.contains(&qual.as_str())
-            || models::PATH_TYPES.contains(&qual.as_str())
-            || (qual.ends_with("Response") && !qual.contains("Redirect"))
-            || qual.ends_with("make_response")
-        {
+        // Any response a view builds, besides the listed library types.
+        if (qual.ends_with("Response") && !qual.contains("Redirect")) || qual.ends_with("make_response") {
             return Some(Type::Lib(qual));
         }
-        None
+        self.classify(self.module, qual)
     }
 
     /// What a receiver holds: a local name's type, `self.<attr>` set in the
@@ -784,6 +756,8 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         }
     }
 
+    /// A constructor's qualified name as a type: a project class, or one of
+    /// the library types the sinks know (HTTP clients, responses, paths).
     fn classify(&self, module: usize, qual: String) -> Option<Type> {
         if let Some(class) = self.project.resolve_class(module, &qual) {
             return Some(Type::Class(class));
@@ -1038,12 +1012,8 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         for (path, bits) in cleaned {
             let t = self.read_path(path).cleared(*bits);
             self.state.insert(path.clone(), t);
-            let prefix_len = path.len();
             for (k, v) in self.state.iter_mut() {
-                if k.len() > prefix_len
-                    && k.starts_with(path.as_str())
-                    && matches!(k.as_bytes()[prefix_len], b'.' | b'[')
-                {
+                if below(k, path) {
                     *v = std::mem::take(v).cleared(*bits);
                 }
             }
@@ -1241,7 +1211,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 }
                 t
             }
-            Expr::Attribute(a) => self.attribute(a),
+            Expr::Attribute(a) => self.attribute(e, a),
             Expr::Subscript(s) => {
                 if let Some(p) = access_path(e)
                     && self.rooted(&p)
@@ -1308,12 +1278,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         loop {
             match cur {
                 Expr::Attribute(a) => {
-                    let attr = a.attr.as_str();
-                    if (self.is_request(&a.value) && models::REQUEST_ATTRS.iter().any(|(n, _)| *n == attr))
-                        || (self.index.funcs[self.func].handler
-                            && matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "self")
-                            && models::HANDLER_ATTRS.contains(&attr))
-                    {
+                    if self.source_attr(a).is_some() {
                         return true;
                     }
                     cur = &a.value;
@@ -1325,20 +1290,27 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         }
     }
 
-    fn attribute(&mut self, a: &'a ExprAttribute) -> Taint {
+    /// The bits of a request attribute that holds client data
+    /// (`request.GET`, `self.headers` in an `http.server` handler).
+    fn source_attr(&self, a: &ExprAttribute) -> Option<u32> {
         let attr = a.attr.as_str();
         if self.is_request(&a.value)
             && let Some(&(_, extra)) = models::REQUEST_ATTRS.iter().find(|(n, _)| *n == attr)
         {
-            return self.source(a.range, ALL | extra, false);
+            return Some(ALL | extra);
         }
-        if self.index.funcs[self.func].handler
+        (self.index.funcs[self.func].handler
             && matches!(&*a.value, Expr::Name(n) if n.id.as_str() == "self")
-            && models::HANDLER_ATTRS.contains(&attr)
-        {
-            return self.source(a.range, ALL, false);
+            && models::HANDLER_ATTRS.contains(&attr))
+        .then_some(ALL)
+    }
+
+    fn attribute(&mut self, e: &'a Expr, a: &'a ExprAttribute) -> Taint {
+        let attr = a.attr.as_str();
+        if let Some(mask) = self.source_attr(a) {
+            return self.source(a.range, mask, false);
         }
-        let qual = self.module().imports.qualified_attr(&Expr::Attribute(a.clone()));
+        let qual = self.module().imports.qualified_attr(e);
         if models::WEAK_SOURCE_ATTRS.contains(&qual.as_str()) {
             return self.source(a.range, ALL, true);
         }
@@ -1461,10 +1433,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         {
             let fresh = Taint::default();
             let stored = self.apply_summary(call.range(), init, true, &summary, (&fresh, None), &positional, &named);
-            let mut all = recv_t.clone();
-            for t in args.iter().chain(kws.iter()) {
-                all.union(t);
-            }
+            let mut all = union_of([&recv_t].into_iter().chain(&args).chain(&kws));
             all.union(&stored);
             return all;
         }
@@ -1499,10 +1468,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             }
         }
 
-        let mut all = recv_t.clone();
-        for t in args.iter().chain(kws.iter()) {
-            all.union(t);
-        }
+        let mut all = union_of([&recv_t].into_iter().chain(&args).chain(&kws));
         if let Some(&(_, bits)) = models::SANITIZERS.iter().find(|(n, _)| models::matches(n, &qual)) {
             return all.cleared(bits);
         }
@@ -1532,11 +1498,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                 if let Some(p) = access_path(recv)
                     && !self.sourced(recv)
                 {
-                    let mut t = Taint::default();
-                    for a in args.iter().chain(kws.iter()) {
-                        t.union(a);
-                    }
-                    let t = t.step(self.file, call.range(), StepKind::Assign);
+                    let t = union_of(args.iter().chain(&kws)).step(self.file, call.range(), StepKind::Assign);
                     self.weak_write(p, &t);
                 }
                 return Taint::default();
@@ -1609,13 +1571,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
             let value: Option<Taint> = match sink.arg {
                 Arg::At(i, kw) => arg(i, kw).cloned(),
                 Arg::Receiver => Some(recv_t.clone()),
-                Arg::Any => {
-                    let mut t = Taint::default();
-                    for a in args.iter().chain(kws.iter()) {
-                        t.union(a);
-                    }
-                    Some(t)
-                }
+                Arg::Any => Some(union_of(args.iter().chain(kws))),
             };
             let Some(mut value) = value else { continue };
             let keyword = |name: &str| {
@@ -1703,7 +1659,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
                     value = t;
                 }
                 When::Mongo => {
-                    if !models::mongo_libs().any(|l| self.module().imports.imported_like(l)) {
+                    if !models::MONGO_LIBS.iter().any(|l| self.module().imports.imported_like(l)) {
                         continue;
                     }
                     // A `$where` value is code whatever its type; any other
@@ -1771,11 +1727,7 @@ impl<'p, 'a> FuncAnalysis<'p, 'a> {
         if let Some((recv, "update" | "setdefault")) = method
             && self.is_session(recv)
         {
-            let mut t = Taint::default();
-            for a in args.iter().chain(kws.iter()) {
-                t.union(a);
-            }
-            hits.push((Class::Session, t, 0));
+            hits.push((Class::Session, union_of(args.iter().chain(kws)), 0));
         }
         // ldap3's `Connection.search(base, filter)` and python-ldap's `search(base, scope, filter)`.
         if let Some((_, "search")) = method
@@ -2070,6 +2022,15 @@ impl TypesView<'_> {
     }
 }
 
+/// The union of several values' taints.
+fn union_of<'t>(parts: impl IntoIterator<Item = &'t Taint>) -> Taint {
+    let mut out = Taint::default();
+    for t in parts {
+        out.union(t);
+    }
+    out
+}
+
 /// Shows a source read as the whole expression that reads it
 /// (`request.GET["q"]` rather than `request.GET`).
 fn widen(mut t: Taint, inner: TextRange, outer: TextRange) -> Taint {
@@ -2106,6 +2067,23 @@ fn key_text(e: &Expr) -> Option<String> {
     }
 }
 
+/// The value stored at `path` or, failing that, at its nearest ancestor
+/// (a key of a tainted dict is tainted), with the path it was found at.
+fn nearest<'s, 'p>(state: &'s State, path: &'p str) -> Option<(&'p str, &'s Taint)> {
+    let mut p = path;
+    loop {
+        if let Some(t) = state.get(p) {
+            return Some((p, t));
+        }
+        p = parent(p)?;
+    }
+}
+
+/// Whether `key` is stored under `path` (`x.a` or `x['k']` under `x`).
+fn below(key: &str, path: &str) -> bool {
+    key.len() > path.len() && key.starts_with(path) && matches!(key.as_bytes()[path.len()], b'.' | b'[')
+}
+
 /// The path one step up: `x.a` -> `x`, `x['k']` -> `x`.
 fn parent(path: &str) -> Option<&str> {
     let cut = if path.ends_with(']') {
@@ -2130,7 +2108,7 @@ fn parent(path: &str) -> Option<&str> {
     Some(&path[..cut])
 }
 
-fn is_literal(e: &Expr) -> bool {
+pub(super) fn is_literal(e: &Expr) -> bool {
     matches!(
         e,
         Expr::StringLiteral(_)

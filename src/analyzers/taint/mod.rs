@@ -375,7 +375,7 @@ impl<'a> Index<'a> {
             if flask && matches!(verb, "route" | "get" | "post" | "put" | "delete" | "patch") && !fastapi {
                 flask_route = true;
                 if let Some(route) = route {
-                    for (name, text) in flask_variables(route) {
+                    for (name, text) in route_variables(route) {
                         if text && let Some(i) = self.funcs[f].params.iter().position(|p| p.name == name) {
                             sources.push((i, models::ALL));
                         }
@@ -505,7 +505,7 @@ impl<'a> Index<'a> {
         }
         let mut updates: Vec<(FuncId, usize)> = Vec::new();
         for (pattern, regex, view) in routes {
-            let vars = if regex { regex_groups(pattern) } else { django_variables(pattern) };
+            let vars = if regex { regex_groups(pattern) } else { route_variables(pattern) };
             if vars.iter().all(|(_, text)| !text) {
                 continue;
             }
@@ -675,16 +675,7 @@ fn collect_imports(body: &[Stmt], imports: &mut Imports) {
 }
 
 fn is_constant_value(e: &Expr) -> bool {
-    let literal = |e: &Expr| {
-        matches!(
-            e,
-            Expr::StringLiteral(_)
-                | Expr::BytesLiteral(_)
-                | Expr::NumberLiteral(_)
-                | Expr::BooleanLiteral(_)
-                | Expr::NoneLiteral(_)
-        )
-    };
+    let literal = engine::is_literal;
     match e {
         Expr::List(l) => l.elts.iter().all(literal),
         Expr::Tuple(t) => t.elts.iter().all(literal),
@@ -756,13 +747,9 @@ fn unescaped_in_template(text: &str) -> Vec<String> {
     out
 }
 
-/// Flask route variables: `<name>`, `<int:id>`, with whether each is text.
-fn flask_variables(route: &str) -> Vec<(&str, bool)> {
-    django_variables(route)
-}
-
-/// Django `path()` variables (same syntax as Flask's).
-fn django_variables(route: &str) -> Vec<(&str, bool)> {
+/// Route variables of Flask routes and Django `path()`s (the same syntax):
+/// `<name>`, `<int:id>`, with whether each is text.
+fn route_variables(route: &str) -> Vec<(&str, bool)> {
     let mut out = Vec::new();
     let mut rest = route;
     while let Some(open) = rest.find('<') {
@@ -1137,9 +1124,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn route_variables() {
+    fn route_variables_and_regex_groups() {
         assert_eq!(
-            django_variables("u/<str:name>/<int:pk>/<slug>"),
+            route_variables("u/<str:name>/<int:pk>/<slug>"),
             vec![("name", true), ("pk", false), ("slug", true)]
         );
         assert_eq!(regex_groups(r"^(?P<pk>\d+)/(?P<slug>[\w-]+)/$"), vec![("pk", false), ("slug", true)]);

@@ -396,7 +396,6 @@ use Arg::At;
 use When::Always;
 
 const DB_RECEIVERS: &[&str] = &["conn", "pool", "db", "database", "connection"];
-const MONGO_LIBS: &str = "pymongo|motor|mongo|mongoengine";
 
 pub const SINKS: &[Sink] = &[
     // SQL.
@@ -619,10 +618,8 @@ pub const SINKS: &[Sink] = &[
     sink(".send_header", Class::Header, At(1, "value"), Always),
 ];
 
-/// Used with `When::Mongo`.
-pub fn mongo_libs() -> impl Iterator<Item = &'static str> {
-    MONGO_LIBS.split('|')
-}
+/// Libraries whose imports make `When::Mongo` sinks apply.
+pub const MONGO_LIBS: &[&str] = &["pymongo", "motor", "mongo", "mongoengine"];
 
 /// Client objects whose methods send requests (SSRF), by constructor.
 pub const HTTP_CLIENTS: &[&str] = &[
