@@ -168,3 +168,13 @@ fn deep_and_recursive_code_does_not_break_the_analysis() {
     // (48 calls), so it is cut there rather than recursing without end.
     assert!(findings(&v, "T002").iter().any(|f| f["path"] == "deep.py"), "{v}");
 }
+
+#[test]
+fn the_flows_reported_do_not_depend_on_the_number_of_threads() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/taint-corpus");
+    let corpus = corpus.to_str().unwrap();
+    let one = run_in(&project(), &["scan", corpus, "--format", "json", "--no-progress", "--select", "T", "-j", "1"]);
+    let four = run_in(&project(), &["scan", corpus, "--format", "json", "--no-progress", "--select", "T", "-j", "4"]);
+    assert!(!findings(&json(&one), "T001").is_empty());
+    assert_eq!(one.stdout, four.stdout, "the same findings and the same flows, whatever the threads");
+}
